@@ -1,0 +1,39 @@
+"""ASGI entry point: HTTP and websockets in one process.
+
+Websocket routes come from each app's ``routing.py``; every consumer authenticates from
+the session and authorises through its app's permission policy.
+"""
+
+import os
+import sys
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pact.settings")
+
+from pact.startup import check_database, load_settings  # noqa: E402
+
+load_settings()
+
+import django  # noqa: E402
+
+django.setup(set_prefix=False)
+if "pytest" not in sys.modules:
+    check_database()
+
+from django.core.asgi import get_asgi_application  # noqa: E402
+
+django_asgi_app = get_asgi_application()
+
+from channels.auth import AuthMiddlewareStack  # noqa: E402
+from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
+from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
+
+from pact.routing import websocket_urlpatterns  # noqa: E402
+
+application = ProtocolTypeRouter(
+    {
+        "http": django_asgi_app,
+        "websocket": AllowedHostsOriginValidator(
+            AuthMiddlewareStack(URLRouter(websocket_urlpatterns))
+        ),
+    }
+)

@@ -1,0 +1,80 @@
+"""Start-up guard: a wrong setting stops the platform with one clear sentence.
+
+``manage.py`` and ``pact.asgi`` call ``run_guarded``. A ``ConfigurationError`` from the
+settings (an unparsable ``DATABASE_URL``, a bad number) or a database that cannot be
+reached prints one sentence to standard error and exits with status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+
+# Commands that do not need the database to be reachable.
+NO_DATABASE_COMMANDS = {
+    "help",
+    "version",
+    "check",
+    "makemigrations",
+    "makemessages",
+    "compilemessages",
+    "collectstatic",
+    "shell",
+    "diffsettings",
+    "demo_personas",
+}
+
+
+def fail(message: str) -> None:
+    sys.stderr.write(f"Armoedepact cannot start: {message}\n")
+    sys.exit(2)
+
+
+def load_settings() -> None:
+    """Import the settings now, turning a ConfigurationError into one sentence."""
+    from pact.env import ConfigurationError
+
+    try:
+        from django.conf import settings
+
+        settings.INSTALLED_APPS  # noqa: B018  (forces the settings module to load)
+    except ConfigurationError as error:
+        fail(str(error))
+
+
+def check_database() -> None:
+    """Connect once; an unreachable database becomes one sentence."""
+    from django.conf import settings
+    from django.db import connection
+    from django.db.utils import OperationalError
+
+    from pact.env import redact_url
+
+    try:
+        connection.ensure_connection()
+    except OperationalError as error:
+        config = settings.DATABASES["default"]
+        if config["ENGINE"].endswith("sqlite3"):
+            where = f"SQLite file {config['NAME']}"
+        else:
+            where = (
+                redact_url(settings.DATABASE_URL)
+                or f"{config.get('HOST')}:{config.get('PORT')}"
+            )
+        reason = (
+            str(error).strip().splitlines()[0] if str(error).strip() else "no answer"
+        )
+        fail(f"the database at {where} cannot be reached ({reason}).")
+
+
+def run_guarded(main: Callable[[], None], argv: list[str]) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pact.settings")
+    load_settings()
+    command = argv[1] if len(argv) > 1 else "help"
+    if command not in NO_DATABASE_COMMANDS and not command.startswith("-"):
+        import django
+
+        django.setup()
+        check_database()
+    main()

@@ -1,0 +1,99 @@
+"""Shared fixtures. Browser tests have their own conftest in tests/browser/."""
+
+from __future__ import annotations
+
+from django.db import connection
+
+import pytest
+
+
+def pytest_collection_modifyitems(config, items):
+    # PostgreSQL-only tests report themselves skipped, with the reason, on SQLite.
+    if connection.vendor == "postgresql":
+        return
+    skip = pytest.mark.skip(
+        reason="needs PostgreSQL (run with DATABASE_URL=postgres://...)"
+    )
+    for item in items:
+        if "postgres" in item.keywords:
+            item.add_marker(skip)
+
+
+def _empty_access_log_on_sqlite() -> None:
+    """Let the flush after a transactional test empty casusregie's access log.
+
+    The log is append-only in the database: triggers refuse UPDATE and DELETE. Django's
+    flush uses TRUNCATE on PostgreSQL (row triggers do not fire) but DELETE on SQLite,
+    so on SQLite test code (never the application) drops the triggers, empties the table
+    and puts the triggers back.
+    """
+    if connection.vendor != "sqlite":
+        return
+    table = "casusregie_accesslogentry"
+    if table not in connection.introspection.table_names():
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT 1 FROM {table} LIMIT 1")  # noqa: S608
+        if cursor.fetchone() is None:
+            return
+    from importlib import import_module
+
+    migration = import_module(
+        "casusregie.migrations.0002_access_log_append_only_triggers"
+    )
+    with connection.schema_editor() as editor:
+        migration.drop_triggers(None, editor)
+        editor.execute(f"DELETE FROM {table}")  # noqa: S608
+        migration.create_triggers(None, editor)
+
+
+@pytest.fixture(autouse=True)
+def _flushable_append_only_tables(request):
+    """In transactional tests, empty append-only tables before pytest-django flushes."""
+    marker = request.node.get_closest_marker("django_db")
+    explicit = {"transactional_db", "live_server"} & set(request.fixturenames)
+    if not explicit and not (marker and marker.kwargs.get("transaction")):
+        yield
+        return
+    if explicit:
+        # Set up the transactional database before this fixture, so that this
+        # fixture's teardown runs before the flush.
+        request.getfixturevalue("transactional_db")
+    yield
+    _empty_access_log_on_sqlite()
+
+
+@pytest.fixture
+def cast(db):
+    """The small fixed cast of personas (see tests/personas.py)."""
+    from tests.personas import build_cast
+
+    return build_cast()
+
+
+@pytest.fixture
+def mailoutbox_clear(mailoutbox):
+    mailoutbox.clear()
+    return mailoutbox
+
+
+def ensure_wagtail_tree():
+    """Wagtail's root page, locale, home page and default site.
+
+    Migrations create the root page and locale, but transactional tests (live_server,
+    Channels, concurrency) flush every table afterwards; this puts them back.
+    """
+    from wagtail.models import Locale, Page
+
+    from socialekaart.demo import home_page_ensure
+
+    locale, _created = Locale.objects.get_or_create(language_code="nl")
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    return home_page_ensure()
+
+
+@pytest.fixture
+def wagtail_site(db):
+    """The home page, with the Wagtail tree guaranteed (safe in transactional tests)."""
+    return ensure_wagtail_tree()

@@ -1,0 +1,45 @@
+"""manage.py check --deploy: passes with real values, refuses the embedded defaults."""
+
+from __future__ import annotations
+
+from tests.pact.test_startup import run
+
+PRODUCTION = {
+    "DJANGO_SECRET_KEY": "k8#Qz1!vR7@pW3$eT9%yU5^iO0&aS2*dF4(gH6)jK8-lZ1+xC3=vB5",
+    "DJANGO_ALLOWED_HOSTS": "sociale-kaart.armoedepact.nl",
+    "DATABASE_URL": "postgres://pact:secret@db.internal:5432/armoedepact",
+    "REDIS_URL": "redis://redis.internal:6379/0",
+    "MEILISEARCH_URL": "http://search.internal:7700",
+    "MEILISEARCH_API_KEY": "a-master-key",
+}
+
+
+class DeployCheckTests:
+    def test_production_settings_pass_the_deploy_check(self):
+        result = run(
+            ["manage.py", "check", "--deploy", "--fail-level", "WARNING"], **PRODUCTION
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+
+    def test_embedded_defaults_are_refused_in_production(self):
+        result = run(["manage.py", "check", "--deploy"])
+        assert result.returncode != 0
+        output = result.stdout + result.stderr
+        for check_id in ("pact.E001", "pact.E002", "pact.E003", "pact.E004"):
+            assert check_id in output
+
+    def test_demo_mode_is_refused_in_production(self):
+        result = run(
+            ["manage.py", "check", "--deploy"], PACT_DEMO_MODE="1", **PRODUCTION
+        )
+        assert "pact.E005" in result.stdout + result.stderr
+
+    def test_database_search_is_a_warning_only(self):
+        env = {k: v for k, v in PRODUCTION.items() if not k.startswith("MEILISEARCH")}
+        result = run(["manage.py", "check", "--deploy"], **env)
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert "pact.W001" in result.stdout + result.stderr
+
+    def test_debug_mode_skips_the_production_check(self):
+        result = run(["manage.py", "check"], DJANGO_DEBUG="1")
+        assert result.returncode == 0, result.stdout + result.stderr

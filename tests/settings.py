@@ -1,0 +1,28 @@
+"""Settings for the test suite: the project's settings with test-only speed-ups.
+
+The database, cache and channel layer are whatever the environment selects (SQLite,
+LocMem and in-memory by default; PostgreSQL and Redis in the second CI run), so the same
+suite runs on both stacks.
+"""
+
+from pact.settings import *  # noqa: F403
+from pact.settings import CACHES, REDIS_URL
+
+DEMO_MODE = True
+PACT_REQUIRE_2FA = False
+# Hashing passwords properly is slow by design; tests do not need that.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+AXES_ENABLED = True
+SECURE_SSL_REDIRECT = False
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+if REDIS_URL:
+    # Keep test keys apart from anything else using the same Redis.
+    CACHES["default"]["KEY_PREFIX"] = "pact-test"
