@@ -1,0 +1,366 @@
+"""Does an offering fit a resident's situation? ("Wat past bij mij?")
+
+Pure logic, no database: the selector loads the rules and the norm amounts and calls
+``evaluate`` per offering. Each condition of a rule answers *yes*, *no* or *unknown*
+(the resident left it empty or chose "weet ik niet"):
+
+* a rule **fits** when every condition says yes;
+* it **might fit** when none says no and at least one is unknown;
+* it **does not fit** when one says no.
+
+An offering fits when one of its rules for the resident's municipality fits (the first
+such rule gives the reason), might fit when one might, and does not fit otherwise. An
+offering without rules is open to everyone in its service area; one outside the
+resident's municipality is never shown.
+
+Income limits are percentages of the social minimum for the resident's household,
+converted to whole euros per month (rounded half up); the resident's net income is
+compared with that rounded limit, so what the page says and what is decided agree.
+Every verdict comes with one sentence in plain Dutch saying why.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from socialekaart.constants import (
+    HOUSEHOLDS_WITH_CHILDREN,
+    PENSIONER_HOUSEHOLDS,
+    AgeSubject,
+)
+
+ADULT_AGE = 18
+AOW_AGE = 67
+
+
+class Outcome(enum.IntEnum):
+    """Ordered: a higher value is a better answer for the resident."""
+
+    DOES_NOT_FIT = 0
+    MIGHT_FIT = 1
+    FITS = 2
+
+
+@dataclass(frozen=True)
+class Rule:
+    municipality_ids: frozenset[int] = frozenset()
+    income_limit_percent: int | None = None
+    household_types: frozenset[str] = frozenset()
+    age_subject: str = AgeSubject.APPLICANT
+    min_age: int | None = None
+    max_age: int | None = None
+    min_low_income_years: int | None = None
+    benefit: str = ""
+
+    def applies_in(self, municipality_id: int) -> bool:
+        return not self.municipality_ids or municipality_id in self.municipality_ids
+
+
+@dataclass(frozen=True)
+class Situation:
+    """What the resident told us. ``None`` means "weet ik niet" or left empty."""
+
+    municipality_id: int
+    household_type: str
+    income: Decimal | None = None
+    children_ages: tuple[int, ...] = ()
+    own_age: int | None = None
+    low_income_years: int | None = None
+    municipality_name: str = ""
+
+
+@dataclass(frozen=True)
+class Verdict:
+    outcome: Outcome
+    reason: str
+    benefit: str = ""
+    income_limit: Decimal | None = None
+
+
+@dataclass
+class _Check:
+    yes: list[str] = field(default_factory=list)
+    no: list[str] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)
+
+    @property
+    def outcome(self) -> Outcome:
+        if self.no:
+            return Outcome.DOES_NOT_FIT
+        if self.unknown:
+            return Outcome.MIGHT_FIT
+        return Outcome.FITS
+
+
+def euros(amount: Decimal | int) -> str:
+    """``€ 1.616`` (whole euros, Dutch thousands separator)."""
+    whole = Decimal(amount).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    return "€ " + number_format(whole, decimal_pos=0, force_grouping=True)
+
+
+def income_limit(percent: int, norm: Decimal) -> Decimal:
+    """The limit in whole euros per month: ``percent`` of ``norm``, rounded half up."""
+    return (Decimal(norm) * Decimal(percent) / Decimal(100)).quantize(
+        Decimal(1), rounding=ROUND_HALF_UP
+    )
+
+
+def join_clauses(clauses: Sequence[str]) -> str:
+    if not clauses:
+        return ""
+    if len(clauses) == 1:
+        return clauses[0]
+    return _("%(first)s en %(last)s") % {
+        "first": ", ".join(clauses[:-1]),
+        "last": clauses[-1],
+    }
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return (
+        (text[:1].upper() + text[1:] + ("" if text.endswith(".") else "."))
+        if text
+        else ""
+    )
+
+
+def age_range(min_age: int | None, max_age: int | None) -> str:
+    if min_age is not None and max_age is not None:
+        return _("van %(min)d tot en met %(max)d jaar") % {
+            "min": min_age,
+            "max": max_age,
+        }
+    if min_age is not None:
+        return _("van %(min)d jaar of ouder") % {"min": min_age}
+    return _("tot en met %(max)d jaar") % {"max": max_age}
+
+
+def _in_range(age: int, rule: Rule) -> bool:
+    return (rule.min_age is None or age >= rule.min_age) and (
+        rule.max_age is None or age <= rule.max_age
+    )
+
+
+def _check_income(
+    rule: Rule, situation: Situation, norm: Decimal | None, check: _Check
+):
+    if rule.income_limit_percent is None:
+        return None
+    if norm is None:
+        check.unknown.append(
+            _(
+                "het hangt af van uw inkomen: de grens is %(percent)d%% van het sociaal "
+                "minimum"
+            )
+            % {"percent": rule.income_limit_percent}
+        )
+        return None
+    limit = income_limit(rule.income_limit_percent, norm)
+    values = {"limit": euros(limit)}
+    if situation.income is None:
+        check.unknown.append(
+            _(
+                "het hangt af van uw inkomen: de grens is %(limit)s per maand voor uw huishouden"
+            )
+            % values
+        )
+    elif situation.income < limit:
+        check.yes.append(
+            _("uw inkomen is lager dan %(limit)s, de grens voor deze regeling") % values
+        )
+    elif situation.income == limit:
+        check.yes.append(
+            _("uw inkomen is niet hoger dan %(limit)s, de grens voor deze regeling")
+            % values
+        )
+    else:
+        check.no.append(
+            _("uw inkomen is hoger dan %(limit)s, de grens voor deze regeling") % values
+        )
+    return limit
+
+
+def _check_household(rule: Rule, situation: Situation, check: _Check) -> None:
+    if not rule.household_types:
+        return
+    if situation.household_type in rule.household_types:
+        check.yes.append(_("de regeling is er voor uw soort huishouden"))
+    else:
+        check.no.append(_("de regeling is niet voor uw soort huishouden"))
+
+
+def _check_child_age(rule: Rule, situation: Situation, check: _Check) -> None:
+    span = age_range(rule.min_age, rule.max_age)
+    if situation.children_ages:
+        fitting = sorted(age for age in situation.children_ages if _in_range(age, rule))
+        if fitting:
+            check.yes.append(
+                ngettext(
+                    "u heeft een kind van %(ages)s jaar, en de regeling is voor kinderen %(span)s",
+                    "u heeft kinderen van %(ages)s jaar, en de regeling is voor kinderen %(span)s",
+                    len(fitting),
+                )
+                % {"ages": join_clauses([str(age) for age in fitting]), "span": span}
+            )
+        else:
+            check.no.append(_("de regeling is voor kinderen %(span)s") % {"span": span})
+    elif situation.household_type in HOUSEHOLDS_WITH_CHILDREN:
+        check.unknown.append(
+            _(
+                "het hangt af van de leeftijd van uw kinderen: de regeling is voor kinderen %(span)s"
+            )
+            % {"span": span}
+        )
+    else:
+        check.no.append(
+            _("de regeling is voor gezinnen met kinderen %(span)s") % {"span": span}
+        )
+
+
+def _check_own_age(rule: Rule, situation: Situation, check: _Check) -> None:
+    span = age_range(rule.min_age, rule.max_age)
+    if situation.own_age is not None:
+        values = {"age": situation.own_age, "span": span}
+        if _in_range(situation.own_age, rule):
+            check.yes.append(
+                _("u bent %(age)d jaar, en de regeling is voor mensen %(span)s")
+                % values
+            )
+        else:
+            check.no.append(_("de regeling is voor mensen %(span)s") % values)
+        return
+    # Unknown own age: the form is for adults, and AOW households are 67 or older.
+    assumed_min = (
+        AOW_AGE if situation.household_type in PENSIONER_HOUSEHOLDS else ADULT_AGE
+    )
+    assumed_max = (
+        None if situation.household_type in PENSIONER_HOUSEHOLDS else AOW_AGE - 1
+    )
+    min_ok = rule.min_age is None or rule.min_age <= assumed_min
+    max_ok = rule.max_age is None or (
+        assumed_max is not None and rule.max_age >= assumed_max
+    )
+    if min_ok and max_ok:
+        return
+    if rule.max_age is not None and rule.max_age < assumed_min:
+        check.no.append(_("de regeling is voor mensen %(span)s") % {"span": span})
+        return
+    check.unknown.append(
+        _("het hangt af van uw leeftijd: de regeling is voor mensen %(span)s")
+        % {"span": span}
+    )
+
+
+def _check_duration(rule: Rule, situation: Situation, check: _Check) -> None:
+    needed = rule.min_low_income_years
+    if needed is None:
+        return
+    values = {"years": needed}
+    if situation.low_income_years is None:
+        check.unknown.append(
+            ngettext(
+                "het hangt af van hoe lang u al een laag inkomen heeft: minstens %(years)d jaar",
+                "het hangt af van hoe lang u al een laag inkomen heeft: minstens %(years)d jaar",
+                needed,
+            )
+            % values
+        )
+    elif situation.low_income_years >= needed:
+        check.yes.append(
+            _(
+                "u heeft al %(have)d jaar een laag inkomen, en minstens %(years)d jaar is nodig"
+            )
+            % {"have": situation.low_income_years, "years": needed}
+        )
+    else:
+        check.no.append(
+            _("u moet minstens %(years)d jaar een laag inkomen hebben") % values
+        )
+
+
+def evaluate_rule(
+    rule: Rule, situation: Situation, norm: Decimal | None
+) -> tuple[_Check, Decimal | None]:
+    check = _Check()
+    limit = _check_income(rule, situation, norm, check)
+    _check_household(rule, situation, check)
+    if rule.min_age is not None or rule.max_age is not None:
+        if rule.age_subject == AgeSubject.CHILD:
+            _check_child_age(rule, situation, check)
+        else:
+            _check_own_age(rule, situation, check)
+    _check_duration(rule, situation, check)
+    return check, limit
+
+
+def evaluate(
+    rules: Iterable[Rule],
+    situation: Situation,
+    *,
+    area_ids: Iterable[int],
+    norms: Mapping[str, Decimal],
+    other_conditions: str = "",
+) -> Verdict | None:
+    """The verdict for one offering, or ``None`` when it is not offered in the
+    resident's municipality at all (neither in its service area nor in a rule).
+
+    ``other_conditions``: conditions the rules cannot express (the offering's "andere
+    voorwaarden"); an offering without rules but with such conditions might fit."""
+    area = set(area_ids)
+    rules = list(rules)
+    norm = norms.get(situation.household_type)
+    if situation.municipality_id not in area:
+        return None
+    applicable = [rule for rule in rules if rule.applies_in(situation.municipality_id)]
+    if not rules and other_conditions.strip():
+        return Verdict(
+            Outcome.MIGHT_FIT,
+            _sentence(
+                _("misschien: het hangt af van andere voorwaarden, lees ze hieronder")
+            ),
+        )
+    if not rules:
+        return Verdict(
+            Outcome.FITS,
+            _sentence(
+                _("deze hulp is er voor iedereen in %(municipality)s")
+                % {"municipality": situation.municipality_name or _("uw gemeente")}
+            ),
+        )
+    if not applicable:
+        return None
+    best: tuple[_Check, Rule, Decimal | None] | None = None
+    for rule in applicable:
+        check, limit = evaluate_rule(rule, situation, norm)
+        if best is None or _better(check, best[0]):
+            best = (check, rule, limit)
+        if check.outcome == Outcome.FITS:
+            break
+    check, rule, limit = best
+    if check.outcome == Outcome.FITS:
+        reason = _sentence(join_clauses(check.yes)) or _sentence(
+            _("deze hulp is er voor iedereen in %(municipality)s")
+            % {"municipality": situation.municipality_name or _("uw gemeente")}
+        )
+    elif check.outcome == Outcome.MIGHT_FIT:
+        reason = _sentence(
+            _("misschien: %(why)s") % {"why": join_clauses(check.unknown)}
+        )
+    else:
+        reason = _sentence(join_clauses(check.no))
+    return Verdict(check.outcome, reason, benefit=rule.benefit, income_limit=limit)
+
+
+def _better(candidate: _Check, current: _Check) -> bool:
+    if candidate.outcome != current.outcome:
+        return candidate.outcome > current.outcome
+    # Among "might fit", prefer the rule with the fewest open questions.
+    return len(candidate.unknown) < len(current.unknown)

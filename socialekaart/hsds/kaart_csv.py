@@ -1,0 +1,480 @@
+"""Bulk editing of services with a spreadsheet: ``export_kaart_csv`` / ``import_kaart_csv``.
+
+One row per service (including drafts and ended services: editors keep those up to
+date too), with the fields an editor changes in bulk; ``id`` and ``organisatie`` and
+``adres`` are there to find the row and are not changed. Eligibility rules are not in
+the sheet (decision 0053): they are structured per municipality and belong in the
+page editor, where the form checks them.
+
+The import is all or nothing: every row is checked (known id, allowed values, lengths,
+existing categories and municipalities, permission of the acting person, no pending
+unpublished change on the page) and every bad row is reported with its line number and
+reason; when any row is bad nothing changes. Rows that change nothing are skipped.
+Changed pages get a new revision: published when the acting person may publish (or
+the system runs the import), otherwise submitted to the moderation workflow, exactly as
+in the admin. *Last checked* is recorded as a check (no revision).
+
+Files are UTF-8 with a byte order mark and ``;`` between fields (what Dutch Excel
+opens directly); the import also reads ``,``.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.core.validators import EmailValidator, URLValidator
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from socialekaart.constants import ServiceStatus
+
+COLUMNS = [
+    "id",
+    "organisatie",
+    "titel",
+    "samenvatting",
+    "status",
+    "status_toelichting",
+    "gratis",
+    "kosten_euro",
+    "kosten_toelichting",
+    "telefoon",
+    "email",
+    "website",
+    "categorieen",
+    "doelgroepen",
+    "werkgebied",
+    "zoekwoorden",
+    "laatst_gecontroleerd",
+    "adres",
+]
+READ_ONLY = {"organisatie", "adres"}
+LIMITS = {
+    "titel": 255,
+    "samenvatting": 160,
+    "status_toelichting": 200,
+    "kosten_toelichting": 200,
+    "telefoon": 30,
+    "zoekwoorden": 300,
+}
+FIELD_OF = {
+    "titel": "title",
+    "samenvatting": "summary",
+    "status": "status",
+    "status_toelichting": "status_note",
+    "gratis": "is_free",
+    "kosten_euro": "cost_amount",
+    "kosten_toelichting": "cost_description",
+    "telefoon": "phone",
+    "email": "email",
+    "website": "website",
+    "zoekwoorden": "keywords",
+}
+YES, NO = {"ja", "j", "yes", "true", "1"}, {"nee", "n", "no", "false", "0"}
+SEPARATOR = ";"
+
+
+def _list(value: str) -> list[str]:
+    return [part.strip() for part in value.replace(",", ";").split(";") if part.strip()]
+
+
+def services_for(actor=None):
+    """Every service page (not only live ones), or those ``actor`` may edit."""
+    from socialekaart.models import ServicePage
+    from socialekaart.permissions import pages_editable_by
+
+    pages = ServicePage.objects.all()
+    if actor is not None:
+        pages = pages.filter(pk__in=pages_editable_by(actor).values("pk"))
+    return (
+        pages.select_related("kaart_check")
+        .prefetch_related("categories", "target_groups", "municipalities")
+        .order_by("path")
+    )
+
+
+def export_rows(actor=None) -> list[dict]:
+    from socialekaart.hsds.mapping import Site
+    from socialekaart.models import OrganisationPage
+
+    site = Site.current()
+    pages = list(services_for(actor))
+    parents = {
+        page.path: page
+        for page in OrganisationPage.objects.filter(
+            path__in={p.path[: -p.steplen] for p in pages}
+        ).select_related("organisation")
+    }
+    rows = []
+    for page in pages:
+        parent = parents.get(page.path[: -page.steplen])
+        check = getattr(page, "kaart_check", None)
+        rows.append(
+            {
+                "id": str(page.uuid),
+                "organisatie": (
+                    parent.organisation.slug
+                    if parent and parent.organisation
+                    else (parent.slug if parent else "")
+                ),
+                "titel": page.title,
+                "samenvatting": page.summary,
+                "status": page.status,
+                "status_toelichting": page.status_note,
+                "gratis": "ja" if page.is_free else "nee",
+                "kosten_euro": (
+                    f"{page.cost_amount:.2f}".replace(".", ",")
+                    if page.cost_amount is not None
+                    else ""
+                ),
+                "kosten_toelichting": page.cost_description,
+                "telefoon": page.phone,
+                "email": page.email,
+                "website": page.website,
+                "categorieen": "; ".join(sorted(c.slug for c in page.categories.all())),
+                "doelgroepen": "; ".join(
+                    sorted(g.slug for g in page.target_groups.all())
+                ),
+                "werkgebied": "; ".join(
+                    sorted(m.slug for m in page.municipalities.all())
+                ),
+                "zoekwoorden": page.keywords,
+                "laatst_gecontroleerd": (
+                    check.checked_on.isoformat() if check and check.checked_on else ""
+                ),
+                "adres": site.page_url(page),
+            }
+        )
+    return rows
+
+
+def export_csv(handle, actor=None) -> int:
+    rows = export_rows(actor)
+    handle.write("\ufeff")
+    writer = csv.DictWriter(handle, fieldnames=COLUMNS, delimiter=SEPARATOR)
+    writer.writeheader()
+    writer.writerows(rows)
+    return len(rows)
+
+
+# --- Import ---------------------------------------------------------------------------
+
+
+@dataclass
+class RowProblem:
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return _("regel %(line)d: %(message)s") % {
+            "line": self.line,
+            "message": self.message,
+        }
+
+
+@dataclass
+class CsvReport:
+    problems: list[RowProblem] = field(default_factory=list)
+    published: int = 0
+    submitted: int = 0
+    checked: int = 0
+    unchanged: int = 0
+    dry_run: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@dataclass
+class RowPlan:
+    line: int
+    page: object
+    values: dict
+    categories: list | None
+    target_groups: list | None
+    municipalities: list | None
+    checked_on: datetime.date | None
+
+
+def _read(text: str, report: CsvReport) -> list[tuple[int, dict]]:
+    text = text.lstrip("\ufeff")
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") >= first.count(",") else ","
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    header = [name.strip() for name in reader.fieldnames or []]
+    missing = [name for name in ("id",) if name not in header]
+    unknown = [name for name in header if name not in COLUMNS]
+    if missing or unknown:
+        report.problems.append(
+            RowProblem(
+                1,
+                _(
+                    "Kolommen kloppen niet (ontbrekend: %(missing)s; onbekend: "
+                    "%(unknown)s). Gebruik de kolommen van export_kaart_csv."
+                )
+                % {
+                    "missing": ", ".join(missing) or "-",
+                    "unknown": ", ".join(unknown) or "-",
+                },
+            )
+        )
+        return []
+    reader.fieldnames = header
+    rows = []
+    line = reader.line_num
+    for row in reader:
+        if None in row:
+            report.problems.append(
+                RowProblem(reader.line_num, _("Meer velden dan kolommen."))
+            )
+        clean = {key: (value or "").strip() for key, value in row.items() if key}
+        if any(clean.values()):
+            rows.append((line + 1, clean))
+        line = reader.line_num
+    return rows
+
+
+class RowChecker:
+    def __init__(self, actor, report: CsvReport) -> None:
+        from pact.models import Municipality
+        from socialekaart.models import Category, ServicePage, TargetGroup
+
+        self.actor = actor
+        self.report = report
+        self.pages = {
+            str(p.uuid): p
+            for p in ServicePage.objects.select_related("kaart_check").prefetch_related(
+                "categories", "target_groups", "municipalities"
+            )
+        }
+        self.categories = {c.slug: c for c in Category.objects.all()}
+        self.groups = {g.slug: g for g in TargetGroup.objects.all()}
+        self.municipalities = {m.slug: m for m in Municipality.objects.all()}
+        self.seen: dict[str, int] = {}
+
+    def check(self, line: int, row: dict) -> RowPlan | None:
+        from socialekaart.permissions import can_edit_page
+
+        problems: list[str] = []
+        key = row.get("id", "")
+        page = self.pages.get(key)
+        if page is None:
+            self.report.problems.append(
+                RowProblem(line, _("Onbekende id '%(id)s'.") % {"id": key[:40]})
+            )
+            return None
+        if key in self.seen:
+            self.report.problems.append(
+                RowProblem(
+                    line,
+                    _("Deze dienst staat ook op regel %(line)d.")
+                    % {"line": self.seen[key]},
+                )
+            )
+            return None
+        self.seen[key] = line
+        if self.actor is not None and not can_edit_page(self.actor, page):
+            problems.append(_("U mag deze dienst niet bewerken."))
+        values: dict = {}
+        for column, name in FIELD_OF.items():
+            if column not in row:
+                continue
+            value = row[column]
+            limit = LIMITS.get(column)
+            if limit and len(value) > limit:
+                problems.append(
+                    _("%(column)s is %(length)d tekens lang; er passen er %(limit)d.")
+                    % {"column": column, "length": len(value), "limit": limit}
+                )
+                continue
+            parsed = self.parse(column, value, problems)
+            if parsed is not None or column in ("kosten_euro",):
+                values[name] = parsed
+        if "titel" in row and not row["titel"]:
+            problems.append(_("De titel mag niet leeg zijn."))
+        if "samenvatting" in row and not row["samenvatting"]:
+            problems.append(_("De samenvatting mag niet leeg zijn."))
+        categories = self.slugs(row, "categorieen", self.categories, problems)
+        groups = self.slugs(row, "doelgroepen", self.groups, problems)
+        municipalities = self.slugs(row, "werkgebied", self.municipalities, problems)
+        if categories is not None and not categories:
+            problems.append(_("Kies minstens één categorie."))
+        if municipalities is not None and not municipalities:
+            problems.append(_("Kies minstens één gemeente in het werkgebied."))
+        checked_on = None
+        if row.get("laatst_gecontroleerd"):
+            try:
+                checked_on = datetime.date.fromisoformat(row["laatst_gecontroleerd"])
+            except ValueError:
+                problems.append(
+                    _(
+                        "laatst_gecontroleerd: gebruik JJJJ-MM-DD, bijvoorbeeld "
+                        "2026-03-01."
+                    )
+                )
+            else:
+                if checked_on > timezone.localdate():
+                    problems.append(_("laatst_gecontroleerd ligt in de toekomst."))
+        for message in problems:
+            self.report.problems.append(RowProblem(line, str(message)))
+        if problems:
+            return None
+        plan = RowPlan(
+            line, page, values, categories, groups, municipalities, checked_on
+        )
+        if _changed(page, plan) and _has_pending_work(page):
+            self.report.problems.append(
+                RowProblem(
+                    line,
+                    _(
+                        "Deze dienst heeft wijzigingen die nog niet gepubliceerd zijn; "
+                        "handel die eerst af in het beheer."
+                    ),
+                )
+            )
+            return None
+        return plan
+
+    def parse(self, column: str, value: str, problems: list):
+        if column == "status":
+            if value not in ServiceStatus.values:
+                problems.append(
+                    _("status: kies uit %(choices)s.")
+                    % {"choices": ", ".join(ServiceStatus.values)}
+                )
+                return None
+            return value
+        if column == "gratis":
+            if value.lower() in YES:
+                return True
+            if value.lower() in NO:
+                return False
+            problems.append(_("gratis: vul ja of nee in."))
+            return None
+        if column == "kosten_euro":
+            if not value:
+                return None
+            try:
+                amount = Decimal(
+                    value.replace("€", "").replace(" ", "").replace(",", ".")
+                )
+            except InvalidOperation:
+                problems.append(_("kosten_euro: geen bedrag, bijvoorbeeld 12,50."))
+                return None
+            if amount < 0 or amount >= Decimal("1000000"):
+                problems.append(_("kosten_euro: het bedrag klopt niet."))
+                return None
+            return amount.quantize(Decimal("0.01"))
+        if column == "email" and value:
+            try:
+                EmailValidator()(value)
+            except ValidationError:
+                problems.append(_("email: ongeldig e-mailadres."))
+                return None
+        if column == "website" and value:
+            try:
+                URLValidator()(value)
+            except ValidationError:
+                problems.append(_("website: ongeldig adres (begin met https://)."))
+                return None
+        return value
+
+    def slugs(self, row, column, known, problems) -> list | None:
+        if column not in row:
+            return None
+        found = []
+        for slug in _list(row[column]):
+            if slug not in known:
+                problems.append(
+                    _("%(column)s: onbekend '%(slug)s'.")
+                    % {"column": column, "slug": slug}
+                )
+            else:
+                found.append(known[slug])
+        return found
+
+
+def _has_pending_work(page) -> bool:
+    """A draft, or a change waiting for approval, that a new revision would bury."""
+    return bool(
+        page.has_unpublished_changes
+        or page.workflow_in_progress
+        or (
+            page.latest_revision_id and page.latest_revision_id != page.live_revision_id
+        )
+    )
+
+
+def _changed(page, plan: RowPlan) -> bool:
+    if any(getattr(page, name) != value for name, value in plan.values.items()):
+        return True
+    for relation, wanted in (
+        ("categories", plan.categories),
+        ("target_groups", plan.target_groups),
+        ("municipalities", plan.municipalities),
+    ):
+        if wanted is not None and {o.pk for o in getattr(page, relation).all()} != {
+            o.pk for o in wanted
+        }:
+            return True
+    return False
+
+
+def _write(plan: RowPlan, actor, report: CsvReport) -> None:
+    from socialekaart import services
+
+    page = plan.page.specific
+    if _changed(page, plan):
+        for name, value in plan.values.items():
+            setattr(page, name, value)
+        for relation, wanted in (
+            ("categories", plan.categories),
+            ("target_groups", plan.target_groups),
+            ("municipalities", plan.municipalities),
+        ):
+            if wanted is not None:
+                getattr(page, relation).set(wanted)
+        page.full_clean()
+        revision = page.save_revision(user=actor, log_action=True)
+        may_publish = actor is None or page.permissions_for_user(actor).can_publish()
+        if may_publish:
+            revision.publish(user=actor)
+            report.published += 1
+        else:
+            workflow = page.get_workflow()
+            if workflow is not None:
+                workflow.start(page, actor)
+            report.submitted += 1
+    else:
+        report.unchanged += 1
+    check = getattr(plan.page, "kaart_check", None)
+    if plan.checked_on and (check is None or check.checked_on != plan.checked_on):
+        services.page_mark_checked(page=page, actor=actor, on=plan.checked_on)
+        report.checked += 1
+
+
+def import_csv(text: str, *, actor=None, dry_run: bool = False) -> CsvReport:
+    """Check every row, then (only when all are right) write them in one transaction."""
+    report = CsvReport(dry_run=dry_run)
+    rows = _read(text, report)
+    checker = RowChecker(actor, report)
+    plans = [plan for line, row in rows if (plan := checker.check(line, row))]
+    if not report.ok:
+        return report
+    with transaction.atomic():
+        for plan in plans:
+            try:
+                with transaction.atomic():
+                    _write(plan, actor, report)
+            except ValidationError as error:
+                report.problems.append(RowProblem(plan.line, " ".join(error.messages)))
+        if report.problems or dry_run:
+            transaction.set_rollback(True)
+    return report

@@ -1,0 +1,57 @@
+"""Reads of the sociale kaart (split by topic; import from here).
+
+``search_documents`` and ``search_document_for_page`` are the contract with the search
+app; see docs/socialekaart.md.
+"""
+
+from socialekaart.selectors.freshness import (
+    freshness_threshold,
+    is_stale,
+    open_report_counts,
+    page_check_of,
+    stale_pages,
+)
+from socialekaart.selectors.matching import Match, MatchResult, services_matching
+from socialekaart.selectors.norms import (
+    norm_amounts_on,
+    norm_period_on,
+    norm_table_is_outdated,
+)
+from socialekaart.selectors.pages import (
+    attach_organisation_pages,
+    live_services,
+    organisation_display_name,
+    organisation_for_page,
+    organisation_page_list,
+    service_list,
+    services_of_organisation,
+)
+from socialekaart.selectors.search import (
+    DOCUMENT_KEYS,
+    search_document_for_page,
+    search_documents,
+)
+
+__all__ = [
+    "DOCUMENT_KEYS",
+    "Match",
+    "MatchResult",
+    "attach_organisation_pages",
+    "freshness_threshold",
+    "is_stale",
+    "live_services",
+    "norm_amounts_on",
+    "norm_period_on",
+    "norm_table_is_outdated",
+    "open_report_counts",
+    "organisation_display_name",
+    "organisation_for_page",
+    "organisation_page_list",
+    "page_check_of",
+    "search_document_for_page",
+    "search_documents",
+    "service_list",
+    "services_matching",
+    "services_of_organisation",
+    "stale_pages",
+]

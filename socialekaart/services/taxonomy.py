@@ -1,0 +1,57 @@
+"""Categories and target groups of the pact's taxonomy."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from socialekaart.permissions import NotAllowed, can_manage_taxonomy
+
+
+def _upsert(model, *, slug, name, description, sort_order, actor):
+    if actor is not None and not can_manage_taxonomy(actor):
+        raise NotAllowed(_("Alleen pactbeheerders beheren de indeling."))
+    term = model.objects.filter(slug=slug).first() or model(slug=slug)
+    wanted = {"name": name, "description": description, "sort_order": sort_order}
+    if term.pk is None or any(
+        getattr(term, key) != value for key, value in wanted.items()
+    ):
+        for key, value in wanted.items():
+            setattr(term, key, value)
+        term.full_clean()
+        term.save()
+    return term
+
+
+@transaction.atomic
+def category_upsert(
+    *, slug: str, name: str, description: str = "", sort_order: int = 100, actor=None
+):
+    """Create or update the category ``slug``; idempotent. Raises ``NotAllowed``."""
+    from socialekaart.models import Category
+
+    return _upsert(
+        Category,
+        slug=slug,
+        name=name,
+        description=description,
+        sort_order=sort_order,
+        actor=actor,
+    )
+
+
+@transaction.atomic
+def target_group_upsert(
+    *, slug: str, name: str, description: str = "", sort_order: int = 100, actor=None
+):
+    """Create or update the target group ``slug``; idempotent. Raises ``NotAllowed``."""
+    from socialekaart.models import TargetGroup
+
+    return _upsert(
+        TargetGroup,
+        slug=slug,
+        name=name,
+        description=description,
+        sort_order=sort_order,
+        actor=actor,
+    )

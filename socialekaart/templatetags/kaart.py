@@ -1,0 +1,99 @@
+"""Template helpers of the sociale kaart (presentation only)."""
+
+from __future__ import annotations
+
+from django import template
+from django.utils.translation import gettext as _
+
+from socialekaart.constants import LANGUAGE_CHOICES, Weekday
+from socialekaart.eligibility import euros as format_euros
+from socialekaart.eligibility import join_clauses
+
+register = template.Library()
+
+LANGUAGES = dict(LANGUAGE_CHOICES)
+
+
+@register.filter
+def weekday_names(days) -> str:
+    """["1", "2", "3"] -> "maandag tot en met woensdag"; ["1", "3"] -> "maandag en woensdag"."""
+    numbers = sorted(int(day) for day in days or [])
+    if not numbers:
+        return ""
+    names = {int(value): label for value, label in Weekday.choices}
+    if len(numbers) > 2 and numbers == list(range(numbers[0], numbers[-1] + 1)):
+        return _("%(first)s tot en met %(last)s") % {
+            "first": names[numbers[0]],
+            "last": names[numbers[-1]],
+        }
+    return join_clauses([str(names[number]) for number in numbers])
+
+
+@register.filter
+def language_names(codes) -> str:
+    return join_clauses([str(LANGUAGES.get(code, code)) for code in codes or []])
+
+
+@register.filter
+def euros(amount) -> str:
+    return format_euros(amount) if amount is not None else ""
+
+
+@register.filter
+def tel_href(number: str) -> str:
+    """A ``tel:`` address: digits and a leading +."""
+    digits = "".join(ch for ch in number or "" if ch.isdigit() or ch == "+")
+    return f"tel:{digits}"
+
+
+@register.filter
+def municipality_names(municipalities) -> str:
+    return join_clauses([m.name for m in municipalities])
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs_for(context, page, *extra_titles):
+    """Ancestors of ``page`` from the home page, then ``page``, then sub-view titles.
+    One query."""
+    if page is None:
+        return []
+    home_depth = 2
+    crumbs = [
+        {
+            "title": ancestor.title if ancestor.depth > home_depth else _("Home"),
+            "url": ancestor.url,
+        }
+        for ancestor in page.get_ancestors().filter(depth__gte=home_depth)
+    ]
+    crumbs.append(
+        {"title": page.title if page.depth > home_depth else _("Home"), "url": page.url}
+    )
+    crumbs.extend({"title": title, "url": ""} for title in extra_titles if title)
+    return crumbs if len(crumbs) > 1 else []
+
+
+@register.filter
+def household_labels(rule) -> str:
+    from socialekaart.constants import HouseholdType
+
+    return join_clauses(
+        [str(HouseholdType(code).label).lower() for code in rule.household_types]
+    )
+
+
+@register.filter
+def age_text(rule) -> str:
+    from socialekaart.constants import AgeSubject
+    from socialekaart.eligibility import age_range
+
+    span = age_range(rule.min_age, rule.max_age)
+    if rule.age_subject == AgeSubject.CHILD:
+        return _("voor kinderen %(span)s") % {"span": span}
+    return _("voor mensen %(span)s") % {"span": span}
+
+
+@register.filter
+def sentence(text) -> str:
+    """End ``text`` with one full stop (unless it ends with other punctuation)."""
+    text = str(text or "").strip()
+    return text if not text or text[-1] in ".!?" else text + "."

@@ -1,0 +1,293 @@
+"""Public views of the sociale kaart: thin adapters (selectors read, services write).
+
+They are routes of the pages (see ``models.pages``), so they get the page. Nothing a
+resident enters is stored or logged: filters are in the address (a shareable link,
+nothing personal), "Wat past bij mij?" is posted and answered directly with
+``Cache-Control: no-store``.
+"""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
+
+from socialekaart import selectors, services
+from socialekaart.constants import HouseholdType, ServiceStatus
+from socialekaart.eligibility import euros, income_limit
+from socialekaart.forms import (
+    MistakeReportForm,
+    ServiceFilterForm,
+    WhatFitsForm,
+    issue_form_token,
+)
+from socialekaart.models import Category
+from socialekaart.permissions import can_view_professional_notes
+
+PAGE_SIZE = 20
+
+
+def _context(request, page, **extra) -> dict:
+    return {
+        "page": page,
+        "self": page,
+        "is_professional": can_view_professional_notes(request.user),
+        **extra,
+    }
+
+
+def home(request, page):
+    categories = Category.objects.all()
+    return TemplateResponse(
+        request,
+        "socialekaart/home_page.html",
+        _context(
+            request,
+            page,
+            categories=categories,
+            filter_form=ServiceFilterForm(),
+            list_url=page.url + page.reverse_subpage("service_list"),
+            what_fits_url=page.url + page.reverse_subpage("what_fits_me"),
+        ),
+    )
+
+
+def service_list(request, page, category_slug=None):
+    category = None
+    categories = Category.objects.all()
+    if category_slug is not None:
+        category = Category.objects.filter(slug=category_slug).first()
+        if category is None:
+            raise Http404
+    form = ServiceFilterForm(
+        request.GET or None, categories=None if category else categories
+    )
+    filters = form.filters() if request.GET else {}
+    if category is not None:
+        filters["category"] = category
+    services_qs = selectors.service_list(
+        **{k: v for k, v in filters.items() if v is not None}
+    )
+    paginator = Paginator(services_qs, PAGE_SIZE)
+    page_obj = paginator.get_page(request.GET.get("pagina"))
+    results = selectors.attach_organisation_pages(page_obj.object_list)
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return TemplateResponse(
+        request,
+        "socialekaart/service_list.html",
+        _context(
+            request,
+            page,
+            category=category,
+            categories=categories,
+            form=form,
+            results=results,
+            page_obj=page_obj,
+            query_string=query.urlencode(),
+            has_filters=any(
+                value for value in filters.values() if value is not category
+            ),
+            crumb_title=category.name if category else _("Alle hulp"),
+            list_url=page.url + page.reverse_subpage("service_list"),
+        ),
+    )
+
+
+def _norm_rows(rules, norms):
+    """Per rule with an income limit: the limit in euros per household type."""
+    rows = []
+    for rule in rules:
+        if rule.income_limit_percent is None:
+            continue
+        households = rule.household_types or list(HouseholdType.values)
+        rows.append(
+            {
+                "rule": rule,
+                "limits": [
+                    (
+                        HouseholdType(household).label,
+                        euros(income_limit(rule.income_limit_percent, norms[household]))
+                        if household in norms
+                        else None,
+                    )
+                    for household in households
+                ],
+            }
+        )
+    return rows
+
+
+def service_detail(request, page):
+    organisation_page = selectors.organisation_for_page(page)
+    rules = list(
+        page.eligibility_rules.prefetch_related("municipalities").order_by("sort_order")
+    )
+    has_income_limit = any(rule.income_limit_percent for rule in rules)
+    period = selectors.norm_period_on() if has_income_limit else None
+    norms = {a.household_type: a.amount for a in period.amounts.all()} if period else {}
+    return TemplateResponse(
+        request,
+        "socialekaart/service_page.html",
+        _context(
+            request,
+            page,
+            organisation_page=organisation_page,
+            rules=rules,
+            norm_rows=_norm_rows(rules, norms),
+            norm_period=period,
+            check=selectors.page_check_of(page),
+            stale_days=None,
+            locations=list(page.locations.all()),
+            area=list(page.municipalities.all()),
+            contact=_contact(page, organisation_page),
+            is_ended=page.status == ServiceStatus.ENDED,
+            is_closed=page.status == ServiceStatus.TEMPORARILY_CLOSED,
+            report_url=page.url + page.reverse_subpage("report_mistake"),
+            summary_url=page.url + page.reverse_subpage("resident_summary"),
+            share_url=request.build_absolute_uri(page.url),
+        ),
+    )
+
+
+def _contact(page, organisation_page) -> dict:
+    """The service's own contact details, else the organisation's."""
+    source = organisation_page if organisation_page is not None else page
+    return {
+        "phone": page.phone or source.phone,
+        "email": page.email or source.email,
+        "website": page.website or source.website,
+        "walk_in_hours": page.walk_in_hours
+        if page.walk_in_hours
+        else source.walk_in_hours,
+        "languages": page.languages or source.languages,
+        "professional_phone": page.professional_phone or source.professional_phone,
+        "professional_handover": page.professional_handover
+        or source.professional_handover,
+    }
+
+
+def organisation_detail(request, page):
+    services_of = list(selectors.services_of_organisation(page))
+    for service in services_of:
+        service.organisation_title = ""  # the page is about that organisation already
+    return TemplateResponse(
+        request,
+        "socialekaart/organisation_page.html",
+        _context(
+            request,
+            page,
+            services=services_of,
+            locations=list(page.locations.select_related("municipality")),
+            check=selectors.page_check_of(page),
+            report_url=page.url + page.reverse_subpage("report_mistake"),
+            share_url=request.build_absolute_uri(page.url),
+        ),
+    )
+
+
+def service_resident_summary(request, page):
+    """What, where, what to bring: a short text to print or send to a resident."""
+    organisation_page = selectors.organisation_for_page(page)
+    locations = list(page.locations.all())
+    context = _context(
+        request,
+        page,
+        organisation_page=organisation_page,
+        locations=locations,
+        contact=_contact(page, organisation_page),
+        share_url=request.build_absolute_uri(page.url),
+        crumb_title=_("Samenvatting voor de inwoner"),
+    )
+
+    context["plain_text"] = render_to_string(
+        "socialekaart/resident_summary.txt", context
+    ).strip()
+    response = TemplateResponse(request, "socialekaart/resident_summary.html", context)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@sensitive_post_parameters(
+    "inkomen", "kinderen", "leeftijd", "jaren_laag_inkomen", "huishouden"
+)
+def what_fits_me(request, page):
+    """The form on GET; the answer on POST. Nothing is stored, logged or cached."""
+    result = None
+    if request.method == "POST":
+        form = WhatFitsForm(request.POST)
+        if form.is_valid():
+            result = selectors.services_matching(form.situation())
+    else:
+        form = WhatFitsForm()
+    response = TemplateResponse(
+        request,
+        "socialekaart/what_fits_me.html",
+        _context(
+            request,
+            page,
+            form=form,
+            result=result,
+            list_url=page.url + page.reverse_subpage("service_list"),
+            crumb_title=_("Wat past bij mij?"),
+        ),
+    )
+    if request.method == "POST":
+        add_never_cache_headers(response)
+        patch_cache_control(response, no_store=True, private=True)
+    return response
+
+
+def report_mistake(request, page):
+    """ "Fout melden": a form on GET; on POST the report goes to the organisation's queue."""
+    form = MistakeReportForm(
+        request.POST or None, initial={"token": issue_form_token()}
+    )
+    error = None
+    if request.method == "POST" and form.is_valid():
+        if form.is_bot:
+            # Pretend it worked: a bot learns nothing, nothing is stored.
+            return _report_thanks(request, page)
+        try:
+            services.mistake_report_submit(
+                page=page,
+                kind=form.cleaned_data["kind"],
+                message=form.cleaned_data["message"],
+                client_address=_client_address(request),
+            )
+        except services.ReportRefused as refused:
+            error = str(refused)
+        else:
+            return _report_thanks(request, page)
+    if request.method == "POST":
+        # A fresh time stamp, so a person who was too fast can simply send again.
+        form.data = form.data.copy()
+        form.data["token"] = issue_form_token()
+    response = TemplateResponse(
+        request,
+        "socialekaart/report_mistake.html",
+        _context(request, page, form=form, error=error, crumb_title=_("Fout melden")),
+        status=400 if request.method == "POST" else 200,
+    )
+    add_never_cache_headers(response)
+    return response
+
+
+def _report_thanks(request, page):
+    response = TemplateResponse(
+        request,
+        "socialekaart/report_mistake_thanks.html",
+        _context(request, page, crumb_title=_("Fout melden")),
+    )
+    add_never_cache_headers(response)
+    return response
+
+
+def _client_address(request) -> str:
+    from axes.helpers import get_client_ip_address
+
+    return get_client_ip_address(request) or "unknown"
