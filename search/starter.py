@@ -1,0 +1,165 @@
+"""The starter data of search: Dutch synonyms and the demo municipalities' PC4 centres.
+
+Installed by migration 0003 (with the migration's historical models) and restored by
+``ensure`` where a test flushed the tables. Pact admins edit the synonyms afterwards
+in the Wagtail admin (Zoeken > Synoniemen).
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+STARTER_SYNONYMS = [
+    (
+        "schulden, schuld, geldzorgen, geldproblemen, rekeningen niet betalen, "
+        "betalingsachterstand, betalingsachterstanden, achterstanden, schuldhulp, "
+        "schuldhulpverlening, schuldsanering, deurwaarder, aanmaning, incasso",
+        "Wat inwoners zeggen en wat professionals zeggen over schulden.",
+    ),
+    (
+        "voedselbank, eten, voedselpakket, voedsel, boodschappen, honger, levensmiddelen, "
+        "noodpakket",
+        "Eten en voedselhulp.",
+    ),
+    ("kledingbank, kleding, kleren, kinderkleding, jas, schoenen", "Kleding."),
+    (
+        "sport, sporten, zwemmen, zwemles, zwemdiploma, voetbal, contributie, sportclub, "
+        "sportvereniging, lidmaatschap, dansen, turnen",
+        "Sport en de kosten ervan.",
+    ),
+    (
+        "huur, huurachterstand, huur niet betalen, huisuitzetting, uitzetting, "
+        "woningcorporatie",
+        "Wonen en huurproblemen.",
+    ),
+    (
+        "energie, energierekening, gas, stroom, elektriciteit, energietoeslag, "
+        "energiearmoede, energiecoach",
+        "Energiekosten.",
+    ),
+    (
+        "zorgverzekering, zorgpremie, ziektekostenverzekering, gemeentepolis, "
+        "collectieve zorgverzekering, eigen risico",
+        "Zorgkosten.",
+    ),
+    (
+        "bijstand, uitkering, bijstandsuitkering, participatiewet",
+        "Inkomen van de gemeente.",
+    ),
+    (
+        "bijzondere bijstand, tegemoetkoming, vergoeding, extra kosten",
+        "Vergoeding van bijzondere kosten.",
+    ),
+    (
+        "kwijtschelding, gemeentelijke belastingen, afvalstoffenheffing, "
+        "waterschapsbelasting, belastingen niet betalen",
+        "Lokale belastingen.",
+    ),
+    (
+        "formulieren, papieren, post, brieven, administratie, thuisadministratie, "
+        "formulierenhulp, adviesloket, invullen, formulier invullen",
+        "Hulp bij papierwerk.",
+    ),
+    (
+        "budgetbeheer, budgetcoach, budgetteren, geld beheren, beschermingsbewind, "
+        "bewindvoering, bewindvoerder",
+        "Hulp bij het beheren van geld.",
+    ),
+    (
+        "kinderen, kind, jeugd, jongeren, tieners, zoon, dochter",
+        "Kinderen en jongeren.",
+    ),
+    (
+        "schoolspullen, schoolkosten, schoolreisje, schoolreis, laptop, schooltas",
+        "Kosten van school.",
+    ),
+    ("verjaardag, jarig, verjaardagsbox, verjaardagsfeest, traktatie", "Verjaardagen."),
+    (
+        "muziekles, muziek, cultuur, dansles, theater, tekenles, creatief",
+        "Cultuur en lessen.",
+    ),
+    (
+        "vakantie, uitje, dagje uit, kindervakantieweek, vakantieweek",
+        "Vakantie en uitjes.",
+    ),
+    (
+        "werk, baan, solliciteren, werkloos, reintegratie, re-integratie, werkzoekend",
+        "Werk vinden.",
+    ),
+    (
+        "toeslagen, huurtoeslag, zorgtoeslag, kinderopvangtoeslag, kindgebonden budget",
+        "Toeslagen van de Belastingdienst.",
+    ),
+    (
+        "eenzaam, eenzaamheid, ontmoeting, buurthuis, inloop, koffieochtend",
+        "Contact en ontmoeting.",
+    ),
+    (
+        "maatschappelijk werk, sociaal werk, welzijn, wijkteam, buurtteam, gezinscoach, "
+        "hulpverlener",
+        "Welzijnswerk.",
+    ),
+    (
+        "taal, nederlands leren, taalles, taalhulp, laaggeletterd, lezen en schrijven, "
+        "taalcafe",
+        "Taal.",
+    ),
+    ("babyspullen, baby, kinderwagen, luiers, zwanger, babyuitzet", "Baby."),
+    (
+        "tweedehands, kringloop, kringloopwinkel, weggeefwinkel, ruilen, gratis spullen, "
+        "sociale winkel",
+        "Spullen zonder of voor weinig geld.",
+    ),
+    (
+        "gebruiksgoederen, wasmachine, koelkast, witgoed, meubels, inrichting",
+        "Spullen voor in huis.",
+    ),
+    ("kerstpakket, kerst, feestdagen", "Kerst."),
+    (
+        "voorzieningenwijzer, regelingen, waar heb ik recht op, rechten, geld besparen",
+        "Alle regelingen op een rij.",
+    ),
+    (
+        "minimaregeling, minima, laag inkomen, weinig geld, krap bij kas, niet rondkomen, "
+        "armoede",
+        "Rondkomen met weinig geld.",
+    ),
+    (
+        "meedoen, doe mee pas, doe-mee-pas, meedoenpremie, meedoenregeling, kindpakket, "
+        "uitkering activiteiten",
+        "Regelingen om mee te doen.",
+    ),
+    ("ouderen, senioren, pensioen, aow, gepensioneerd", "Ouderen."),
+    ("scheiding, echtscheiding, uit elkaar", "Scheiden."),
+    (
+        "rechtshulp, juridisch, advocaat, juridisch loket, sociaal raadslieden",
+        "Juridische hulp.",
+    ),
+]
+
+POSTCODES = Path(__file__).resolve().parent / "data" / "postcodes_pc4_demo.csv"
+
+
+def load(SynonymGroup, PostcodeArea) -> None:  # noqa: N803 (model classes)
+    """Add the starter synonyms and postcodes that are missing (idempotent)."""
+    for terms, note in STARTER_SYNONYMS:
+        SynonymGroup.objects.get_or_create(terms=terms, defaults={"note": note})
+    with POSTCODES.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            PostcodeArea.objects.update_or_create(
+                code=row["postcode"],
+                defaults={
+                    "lat": float(row["lat"]),
+                    "lng": float(row["lng"]),
+                    "place": row["place"],
+                },
+            )
+
+
+def ensure() -> None:
+    """Restore the starter data when the tables are empty (after a test flush)."""
+    from search.models import PostcodeArea, SynonymGroup
+
+    if not SynonymGroup.objects.exists() or not PostcodeArea.objects.exists():
+        load(SynonymGroup, PostcodeArea)
