@@ -1,0 +1,99 @@
+"""Websocket consumers: live badges and lists, and a case page's "changed" notice.
+
+Both authenticate from the session (``AuthMiddlewareStack``), demand the second factor
+where required, and authorise through ``casusregie.permissions`` on connect. They only
+forward events: ``{"type": "handover.proposed", "handover": "<uuid>", ...}``. The page
+then fetches what it may see through the normal views.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import Http404
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncJsonWebsocketConsumer
+
+from casusregie import events, permissions
+
+CLOSE_FORBIDDEN = 4403
+
+
+def _two_factor_ok(scope) -> bool:
+    user = scope.get("user")
+    if not settings.PACT_REQUIRE_2FA or not permissions.has_case_role(user):
+        return True
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.models import Device
+
+    session = scope.get("session")
+    device_id = session.get(DEVICE_ID_SESSION_KEY) if session is not None else None
+    if not device_id:
+        return False
+
+    device = Device.from_persistent_id(device_id)
+    return device is not None and device.user_id == user.pk and device.confirmed
+
+
+class InboxConsumer(AsyncJsonWebsocketConsumer):
+    """``/ws/casusregie/``: events for this person (hand-overs, escalations)."""
+
+    groups_joined: list[str]
+
+    @database_sync_to_async
+    def _authorise(self) -> bool:
+        user = self.scope.get("user")
+        return (
+            user is not None
+            and user.is_authenticated
+            and permissions.has_case_role(user)
+            and _two_factor_ok(self.scope)
+        )
+
+    async def connect(self):
+        self.groups_joined = []
+        if not await self._authorise():
+            await self.close(code=CLOSE_FORBIDDEN)
+            return
+        group = events.user_group(self.scope["user"].pk)
+        await self.channel_layer.group_add(group, self.channel_name)
+        self.groups_joined.append(group)
+        await self.accept()
+
+    async def disconnect(self, code):
+        for group in getattr(self, "groups_joined", []):
+            await self.channel_layer.group_discard(group, self.channel_name)
+
+    async def casusregie_event(self, message):
+        await self.send_json(message["event"])
+
+    async def receive_json(self, content, **kwargs):
+        if content.get("type") == "ping":
+            await self.send_json({"type": "pong"})
+
+
+class CaseConsumer(InboxConsumer):
+    """``/ws/casusregie/cases/<uuid>/``: "this case changed" for a case page."""
+
+    @database_sync_to_async
+    def _authorise(self) -> bool:
+        user = self.scope.get("user")
+        if user is None or not user.is_authenticated or not _two_factor_ok(self.scope):
+            return False
+        try:
+            self.case = permissions.access_case(
+                user, self.scope["url_route"]["kwargs"]["case_uuid"], permissions.VIEW
+            )
+        except Http404:
+            return False
+        return True
+
+    async def connect(self):
+        self.groups_joined = []
+        if not await self._authorise():
+            await self.close(code=CLOSE_FORBIDDEN)
+            return
+        group = events.case_group(self.case)
+        await self.channel_layer.group_add(group, self.channel_name)
+        self.groups_joined.append(group)
+        await self.accept()

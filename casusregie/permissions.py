@@ -1,0 +1,444 @@
+"""The one permission policy of casusregie. Every view, API endpoint, export, print and
+websocket consumer asks this module; nothing else reads django-guardian for cases.
+
+Who may do what with a case (see ``docs/casusregie.md`` and ``docs/permissions.md``):
+
+* An organisation's people get rights on a case only through an **active involvement
+  with a valid basis** (consent not withdrawn or lapsed, or a legal task). The services
+  keep django-guardian group object permissions (``CaseGroupObjectPermission``) equal to
+  ``expected_grants(case)``; ``manage.py check_case_grants`` proves it.
+* Per involved organisation: its **case workers** view and edit, and, when it leads,
+  hand over, close and export; its **coordinators** view, and, when it leads, see the
+  access log and export; its **regisseurs** (the municipality) view, edit and see the
+  access log, and, when they lead, hand over, close and export. A closed case keeps only
+  the reading rights.
+* **Pact admins and superusers** see no case contents: their only way in is a
+  break-glass access (reason, one hour, logged, reported), which gives ``VIEW`` only.
+* A case someone may not see answers 404, exactly like a case that does not exist
+  (``access_case``).
+
+Role-level rights (which capabilities a role has) come from ``pact.roles``.
+"""
+
+from __future__ import annotations
+
+import uuid as uuid_module
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from casusregie.constants import (
+    Basis,
+    CaseStatus,
+    EscalationStatus,
+    InvolvementRole,
+)
+from casusregie.models import (
+    BreakGlassAccess,
+    Case,
+    CaseGroupObjectPermission,
+    Escalation,
+    Handover,
+    Involvement,
+)
+from pact.constants import Role
+from pact.models import Membership, Organisation
+from pact.roles import can as role_can
+from pact.roles import organisations_where
+
+if TYPE_CHECKING:
+    import datetime
+
+# The actions: equal to the codenames in ``Case.Meta.permissions``.
+VIEW = "view_case"
+EDIT = "edit_case"
+HAND_OVER = "hand_over_case"
+CLOSE = "close_case"
+VIEW_LOG = "view_case_log"
+EXPORT = "export_case"
+ACTIONS = (VIEW, EDIT, HAND_OVER, CLOSE, VIEW_LOG, EXPORT)
+# Short names for templates: {% can_case "hand_over" case %}.
+ACTION_ALIASES = {
+    "view": VIEW,
+    "edit": EDIT,
+    "hand_over": HAND_OVER,
+    "close": CLOSE,
+    "view_log": VIEW_LOG,
+    "export": EXPORT,
+    **{action: action for action in ACTIONS},
+}
+READ_ONLY_ACTIONS = frozenset({VIEW, VIEW_LOG, EXPORT})
+
+# Which role in an involved organisation gets which action (lead: when it leads).
+ROLE_GRANTS: dict[Role, tuple[frozenset[str], frozenset[str]]] = {
+    # role: (always, additionally when the organisation leads)
+    Role.CASE_WORKER: (frozenset({VIEW, EDIT}), frozenset({HAND_OVER, CLOSE, EXPORT})),
+    Role.COORDINATOR: (frozenset({VIEW}), frozenset({VIEW_LOG, EXPORT})),
+    Role.REGISSEUR: (
+        frozenset({VIEW, EDIT, VIEW_LOG}),
+        frozenset({HAND_OVER, CLOSE, EXPORT}),
+    ),
+}
+CASE_ROLE_CAPABILITIES = (
+    "cases.work",
+    "cases.view_organisation",
+    "cases.regie",
+    "cases.break_glass",
+)
+
+NOT_FOUND_MESSAGE = _("Deze casus bestaat niet of u heeft er geen toegang toe.")
+
+
+class CaseActionDenied(PermissionDenied):
+    """The person may see the case but not do this with it."""
+
+
+def normalise_action(action: str) -> str:
+    try:
+        return ACTION_ALIASES[action]
+    except KeyError:
+        raise KeyError(f"Unknown casusregie action {action!r}") from None
+
+
+# --- Expected grants (what the services must keep in guardian) --------------------------
+
+
+def involvement_basis_is_valid(
+    involvement: Involvement, today: datetime.date | None = None
+) -> bool:
+    if involvement.ended_at is not None:
+        return False
+    if involvement.basis == Basis.LEGAL_TASK:
+        return bool(involvement.legal_ground)
+    consent = involvement.consent
+    return consent is not None and consent.is_valid_on(today or timezone.localdate())
+
+
+def expected_grants(
+    case: Case,
+    involvements: Iterable[Involvement] | None = None,
+    today: datetime.date | None = None,
+) -> set[tuple[int, Role, str]]:
+    """``(organisation id, role, action)`` triples the case's groups must hold.
+
+    Pure: computed from the case's involvements and status only.
+    """
+    if involvements is None:
+        involvements = case.involvements.filter(ended_at__isnull=True).select_related(
+            "consent"
+        )
+    expected: set[tuple[int, Role, str]] = set()
+    for involvement in involvements:
+        if not involvement_basis_is_valid(involvement, today):
+            continue
+        leads = involvement.role == InvolvementRole.LEAD
+        for role, (always, when_lead) in ROLE_GRANTS.items():
+            actions = set(always) | (set(when_lead) if leads else set())
+            if case.status == CaseStatus.CLOSED:
+                actions &= READ_ONLY_ACTIONS
+            expected.update(
+                (involvement.organisation_id, role, action) for action in actions
+            )
+    return expected
+
+
+# --- Checks ----------------------------------------------------------------------------
+
+
+def _usable(user) -> bool:
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+def may_break_glass(user) -> bool:
+    return _usable(user) and role_can(user, "cases.break_glass")
+
+
+def active_break_glass(user, case: Case) -> BreakGlassAccess | None:
+    if not may_break_glass(user):
+        return None
+    return (
+        BreakGlassAccess.objects.filter(
+            user=user, case=case, expires_at__gt=timezone.now()
+        )
+        .order_by("-started_at")
+        .first()
+    )
+
+
+def case_permissions(user, case: Case) -> frozenset[str]:
+    """Every action ``user`` may do on ``case``: one query (two for break-glass holders).
+
+    Not cached: a check right after a service call must see the new grants."""
+    if not _usable(user):
+        return frozenset()
+    actions = set(
+        CaseGroupObjectPermission.objects.filter(
+            content_object_id=case.pk, group__user=user
+        ).values_list("permission__codename", flat=True)
+    )
+    if VIEW not in actions and active_break_glass(user, case) is not None:
+        actions.add(VIEW)
+    return frozenset(actions)
+
+
+def can(user, action: str, case: Case) -> bool:
+    """May ``user`` do ``action`` (a constant of this module) on ``case``?"""
+    return normalise_action(action) in case_permissions(user, case)
+
+
+def require(user, action: str, case: Case) -> None:
+    """Raise ``CaseActionDenied`` unless ``user`` may do ``action`` on ``case``."""
+    if not can(user, action, case):
+        raise CaseActionDenied(_("U mag dit niet doen met deze casus."))
+
+
+def is_break_glass_view(user, case: Case) -> bool:
+    """True when ``user`` sees ``case`` only through a break-glass access."""
+    if not may_break_glass(user):
+        return False
+    granted = CaseGroupObjectPermission.objects.filter(
+        content_object_id=case.pk, group__user=user, permission__codename=VIEW
+    ).exists()
+    return not granted and active_break_glass(user, case) is not None
+
+
+def _granted_case_ids(user, action: str):
+    return CaseGroupObjectPermission.objects.filter(
+        permission__codename=action,
+        permission__content_type__app_label="casusregie",
+        group__user=user,
+    ).values("content_object_id")
+
+
+def cases_with(user, action: str) -> QuerySet[Case]:
+    """The cases on which ``user`` may do ``action``: one query, never a Python filter."""
+    action = normalise_action(action)
+    if not _usable(user):
+        return Case.objects.none()
+    condition = Q(pk__in=_granted_case_ids(user, action))
+    if action == VIEW and may_break_glass(user):
+        condition |= Q(
+            pk__in=BreakGlassAccess.objects.filter(
+                user=user, expires_at__gt=timezone.now()
+            ).values("case_id")
+        )
+    return Case.objects.filter(condition)
+
+
+def cases_visible_to(user) -> QuerySet[Case]:
+    """The cases ``user`` may see. Every listing, search filter and subscription uses it."""
+    return cases_with(user, VIEW)
+
+
+def access_case(user, case_uuid, action: str = VIEW) -> Case:
+    """Fetch the case and authorise ``action``; Http404 if missing *or* forbidden."""
+    action = normalise_action(action)
+    try:
+        key = uuid_module.UUID(str(case_uuid))
+    except (TypeError, ValueError):
+        raise Http404(NOT_FOUND_MESSAGE) from None
+    case = (
+        Case.objects.select_related("municipality", "lead_organisation", "lead_worker")
+        .filter(uuid=key)
+        .first()
+    )
+    if case is None or not can(user, VIEW, case) or not can(user, action, case):
+        raise Http404(NOT_FOUND_MESSAGE)
+    return case
+
+
+def acting_organisation(user, case: Case | None = None) -> Organisation | None:
+    """On behalf of which organisation ``user`` acts (on ``case``), for the audit log."""
+    if not _usable(user):
+        return None
+    memberships = Membership.objects.filter(user=user).select_related("organisation")
+    if case is not None:
+        through_grant = (
+            Organisation.objects.filter(
+                role_groups__group__in=CaseGroupObjectPermission.objects.filter(
+                    content_object_id=case.pk,
+                    group__user=user,
+                    permission__codename=VIEW,
+                ).values("group_id")
+            )
+            .order_by("name")
+            .first()
+        )
+        if through_grant is not None:
+            return through_grant
+    membership = (
+        memberships.filter(
+            role__in=[
+                Role.CASE_WORKER,
+                Role.COORDINATOR,
+                Role.REGISSEUR,
+                Role.PACT_ADMIN,
+            ]
+        )
+        .order_by("organisation__name")
+        .first()
+    )
+    return membership.organisation if membership else None
+
+
+# --- Hand-overs, escalations, organisations ---------------------------------------------
+
+
+def organisations_working(user) -> QuerySet[Organisation]:
+    """Organisations in which ``user`` works cases (case workers and regisseurs)."""
+    return organisations_where(user, "cases.work")
+
+
+def organisations_overseeing(user) -> QuerySet[Organisation]:
+    """Organisations whose cases ``user`` sees as coordinator."""
+    return organisations_where(user, "cases.view_organisation")
+
+
+def _partner_organisation_ids(user):
+    return Membership.objects.filter(
+        user=user,
+        user__is_active=True,
+        role__in=[Role.CASE_WORKER, Role.COORDINATOR, Role.REGISSEUR],
+    ).values("organisation_id")
+
+
+def handovers_visible_to(user) -> QuerySet[Handover]:
+    """Hand-overs to or from the user's organisations, plus those of visible cases.
+
+    The receiving organisation sees the hand-over (its note) before it may see the case.
+    """
+    if not _usable(user):
+        return Handover.objects.none()
+    org_ids = _partner_organisation_ids(user)
+    return Handover.objects.filter(
+        Q(to_organisation_id__in=org_ids)
+        | Q(from_organisation_id__in=org_ids)
+        | Q(case_id__in=_granted_case_ids(user, VIEW))
+    )
+
+
+def access_handover(user, handover_uuid) -> Handover:
+    """Fetch a hand-over the user may see; Http404 if missing or forbidden."""
+    try:
+        key = uuid_module.UUID(str(handover_uuid))
+    except (TypeError, ValueError):
+        raise Http404(NOT_FOUND_MESSAGE) from None
+    handover = (
+        handovers_visible_to(user)
+        .select_related(
+            "case",
+            "case__municipality",
+            "from_organisation",
+            "to_organisation",
+            "proposed_by",
+            "to_worker",
+            "answered_by",
+        )
+        .filter(uuid=key)
+        .first()
+    )
+    if handover is None:
+        raise Http404(NOT_FOUND_MESSAGE)
+    return handover
+
+
+def may_answer_handover(user, handover: Handover) -> bool:
+    """Only people who work cases in the receiving organisation, never the proposer."""
+    return (
+        _usable(user)
+        and user.pk != handover.proposed_by_id
+        and role_can(user, "cases.work", handover.to_organisation)
+    )
+
+
+def may_withdraw_handover(user, handover: Handover) -> bool:
+    return _usable(user) and role_can(user, "cases.work", handover.from_organisation)
+
+
+def regisseur_organisations(user) -> QuerySet[Organisation]:
+    if not _usable(user) or not role_can(user, "cases.regie"):
+        return Organisation.objects.none()
+    return Organisation.objects.filter(
+        memberships__user=user, memberships__role=Role.REGISSEUR
+    ).distinct()
+
+
+def escalations_visible_to(user) -> QuerySet[Escalation]:
+    """Escalations addressed to the user's municipality (regisseurs only)."""
+    return Escalation.objects.filter(
+        regisseur_organisation__in=regisseur_organisations(user)
+    )
+
+
+def may_resolve_escalation(user, escalation: Escalation) -> bool:
+    return (
+        escalation.status == EscalationStatus.OPEN
+        and regisseur_organisations(user)
+        .filter(pk=escalation.regisseur_organisation_id)
+        .exists()
+    )
+
+
+def may_view_figures(user) -> bool:
+    return _usable(user) and role_can(user, "cases.view_figures")
+
+
+def has_case_role(user) -> bool:
+    """Does ``user`` hold a role that opens case data (and so needs two factors)?"""
+    return _usable(user) and any(role_can(user, cap) for cap in CASE_ROLE_CAPABILITIES)
+
+
+def two_factor_satisfied(user) -> bool:
+    """Case roles need a verified TOTP device when ``PACT_REQUIRE_2FA`` is on."""
+    if not settings.PACT_REQUIRE_2FA or not has_case_role(user):
+        return True
+    is_verified = getattr(user, "is_verified", None)
+    return bool(is_verified and is_verified())
+
+
+# --- Notification recipients ------------------------------------------------------------
+
+
+def users_to_notify(
+    case: Case, *, organisations: Iterable[Organisation] = (), roles=None
+) -> set[int]:
+    """Ids of the active people who may see ``case``, plus the case workers and
+    coordinators (or ``roles``) of ``organisations`` (e.g. the receiver of a proposal,
+    who may not see the case yet). Decides who gets live events and e-mails."""
+    User = get_user_model()
+    roles = roles or [Role.CASE_WORKER, Role.COORDINATOR]
+    org_ids = [organisation.pk for organisation in organisations]
+    condition = Q(
+        groups__in=CaseGroupObjectPermission.objects.filter(
+            content_object_id=case.pk, permission__codename=VIEW
+        ).values("group_id")
+    )
+    if org_ids:
+        condition |= Q(
+            memberships__organisation_id__in=org_ids, memberships__role__in=roles
+        )
+    return set(
+        User.objects.filter(condition, is_active=True)
+        .values_list("pk", flat=True)
+        .distinct()
+    )
+
+
+def users_of_organisations(organisations: Iterable[Organisation], roles) -> set[int]:
+    User = get_user_model()
+    return set(
+        User.objects.filter(
+            is_active=True,
+            memberships__organisation__in=list(organisations),
+            memberships__role__in=list(roles),
+        )
+        .values_list("pk", flat=True)
+        .distinct()
+    )

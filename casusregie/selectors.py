@@ -1,0 +1,443 @@
+"""Reads of casusregie. Every selector takes the viewing user, so the permission scope
+(``casusregie.permissions``) cannot be forgotten; lists run a fixed number of queries."""
+
+from __future__ import annotations
+
+import datetime
+import statistics
+from collections import Counter
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+
+from casusregie import permissions
+from casusregie.constants import (
+    OPEN_HANDOVER_STATUSES,
+    CaseStatus,
+    EscalationStatus,
+    HandoverStatus,
+)
+from casusregie.models import (
+    AccessLogEntry,
+    BreakGlassAccess,
+    Case,
+    CaseEvent,
+    Escalation,
+    Handover,
+    Involvement,
+)
+from pact.constants import Role
+from pact.models import Membership, Municipality
+
+
+def _active_involvements() -> Prefetch:
+    return Prefetch(
+        "involvements",
+        queryset=Involvement.objects.filter(ended_at__isnull=True)
+        .select_related("organisation")
+        .order_by("started_at", "id"),
+        to_attr="active_involvements",
+    )
+
+
+def case_list_for_user(
+    user,
+    *,
+    status: str = "open",
+    only_mine: bool = False,
+    organisation_id: int | None = None,
+) -> QuerySet[Case]:
+    """The cases ``user`` may see, newest change first, with lead and involved
+    organisations prefetched (two queries per page whatever its length)."""
+    cases = permissions.cases_visible_to(user)
+    if status == "open":
+        cases = cases.exclude(status=CaseStatus.CLOSED)
+    elif status == "closed":
+        cases = cases.filter(status=CaseStatus.CLOSED)
+    if only_mine:
+        cases = cases.filter(lead_worker=user)
+    if organisation_id is not None:
+        cases = cases.filter(
+            involvements__organisation_id=organisation_id,
+            involvements__ended_at__isnull=True,
+        )
+    return (
+        cases.select_related("lead_organisation", "municipality")
+        .prefetch_related(_active_involvements())
+        .order_by("-updated_at", "-id")
+    )
+
+
+def case_detail(case: Case) -> dict[str, Any]:
+    """Everything a case page shows (the caller has authorised ``VIEW``)."""
+    involvements = list(
+        case.involvements.select_related("organisation", "consent").order_by(
+            "ended_at", "started_at", "id"
+        )
+    )
+    return {
+        "goals": list(case.goals.select_related("lead_organisation")),
+        "involvements": [i for i in involvements if i.ended_at is None],
+        "past_involvements": [i for i in involvements if i.ended_at is not None],
+        "consents": list(
+            case.consents.select_related("organisation", "recorded_by").order_by(
+                "-given_on", "-id"
+            )
+        ),
+        "notes": list(case.notes.select_related("author", "organisation")[:50]),
+        "events": list(
+            case.events.select_related("actor", "organisation").order_by("-at", "-id")[
+                :100
+            ]
+        ),
+        "handovers": list(
+            case.handovers.select_related(
+                "from_organisation",
+                "to_organisation",
+                "proposed_by",
+                "answered_by",
+                "to_worker",
+            )
+        ),
+        "escalations": list(
+            case.escalations.select_related("regisseur_organisation", "resolved_by")
+        ),
+    }
+
+
+def _partner_org_ids(user):
+    return Membership.objects.filter(
+        user=user, role__in=[Role.CASE_WORKER, Role.COORDINATOR, Role.REGISSEUR]
+    ).values("organisation_id")
+
+
+def handovers_incoming(user) -> QuerySet[Handover]:
+    """Open proposals to the user's organisations."""
+    return (
+        permissions.handovers_visible_to(user)
+        .filter(
+            to_organisation_id__in=_partner_org_ids(user),
+            status=HandoverStatus.PROPOSED,
+        )
+        .select_related("case", "from_organisation", "to_organisation", "to_worker")
+        .order_by("deadline_at")
+    )
+
+
+def handovers_outgoing(user) -> QuerySet[Handover]:
+    """Open hand-overs from the user's organisations (proposed, or awaiting contact)."""
+    return (
+        permissions.handovers_visible_to(user)
+        .filter(
+            from_organisation_id__in=_partner_org_ids(user),
+            status__in=OPEN_HANDOVER_STATUSES,
+        )
+        .select_related("case", "from_organisation", "to_organisation")
+        .order_by("deadline_at")
+    )
+
+
+def handovers_awaiting_first_contact(user) -> QuerySet[Handover]:
+    return (
+        permissions.handovers_visible_to(user)
+        .filter(
+            to_organisation_id__in=_partner_org_ids(user),
+            status=HandoverStatus.ACCEPTED,
+        )
+        .select_related("case", "from_organisation", "to_organisation")
+        .order_by("answered_at")
+    )
+
+
+def escalations_open_for(user) -> QuerySet[Escalation]:
+    return (
+        permissions.escalations_visible_to(user)
+        .filter(status=EscalationStatus.OPEN)
+        .select_related("case", "requested_by_organisation", "case__lead_organisation")
+        .order_by("opened_at")
+    )
+
+
+def inbox_counts(user) -> dict[str, int]:
+    """What the badge shows: proposals to answer and escalations to pick up."""
+    return {
+        "incoming": handovers_incoming(user).count(),
+        "escalations": escalations_open_for(user).count(),
+    }
+
+
+def case_access_log_entries(case: Case) -> QuerySet[AccessLogEntry]:
+    """Who looked at / changed this case, newest first (index on case_uuid, at)."""
+    return AccessLogEntry.objects.filter(case_uuid=case.uuid).order_by("-at", "-id")
+
+
+def case_access_log_for_resident(case: Case) -> list[dict[str, str]]:
+    """The access list as the resident gets it: when, which organisation, which role,
+    what; not the names of employees (CJEU C-579/21, Pankki S)."""
+    return [
+        {
+            "at": timezone.localtime(entry.at).strftime("%Y-%m-%d %H:%M"),
+            "organisation": entry.organisation_label or "Systeem",
+            "role": entry.role_label,
+            "action": str(entry.get_action_display()),
+            "break_glass": entry.is_break_glass,
+        }
+        for entry in AccessLogEntry.objects.filter(case_uuid=case.uuid).order_by(
+            "at", "id"
+        )
+    ]
+
+
+def case_export_data(case: Case) -> dict[str, Any]:
+    """Everything about one case for the resident (AVG art. 15 and 20), as plain data."""
+    detail = case_detail(case)
+
+    def when(value):
+        return timezone.localtime(value).isoformat() if value else None
+
+    return {
+        "kenmerk": case.reference,
+        "huishouden": case.label,
+        "gemeente": str(case.municipality),
+        "status": str(case.get_status_display()),
+        "uitkomst": str(case.get_outcome_display()) if case.outcome else None,
+        "complexiteit": str(case.get_complexity_display()),
+        "regie_van_de_inwoner": str(case.get_resident_regie_display()),
+        "regiehouder": str(case.lead_organisation),
+        "aangemeld_op": when(case.created_at),
+        "eerste_contact_op": when(case.first_contact_at),
+        "afgesloten_op": when(case.closed_at),
+        "doelen": [
+            {
+                "prioriteit": goal.position,
+                "doel": goal.text,
+                "status": str(goal.get_status_display()),
+                "trekker": str(goal.lead_organisation)
+                if goal.lead_organisation
+                else None,
+            }
+            for goal in detail["goals"]
+        ],
+        "toestemmingen": [
+            {
+                "aan": str(consent.organisation),
+                "voor": consent.scope,
+                "vorm": str(consent.get_form_display()),
+                "gegeven_op": consent.given_on.isoformat(),
+                "geldig_tot": consent.valid_until.isoformat()
+                if consent.valid_until
+                else None,
+                "ingetrokken_op": consent.withdrawn_on.isoformat()
+                if consent.withdrawn_on
+                else None,
+            }
+            for consent in detail["consents"]
+        ],
+        "betrokken_organisaties": [
+            {
+                "organisatie": str(involvement.organisation),
+                "rol": str(involvement.get_role_display()),
+                "grondslag": str(involvement.get_basis_display()),
+                "wettelijke_taak": str(involvement.get_legal_ground_display())
+                if involvement.legal_ground
+                else None,
+                "sinds": when(involvement.started_at),
+                "tot": when(involvement.ended_at),
+            }
+            for involvement in detail["involvements"] + detail["past_involvements"]
+        ],
+        "notities": [
+            {
+                "op": when(note.created_at),
+                "namens": str(note.organisation),
+                "tekst": note.text,
+            }
+            for note in detail["notes"]
+        ],
+        "overdrachten": [
+            {
+                "van": str(handover.from_organisation),
+                "naar": str(handover.to_organisation),
+                "status": str(handover.get_status_display()),
+                "voorgesteld_op": when(handover.proposed_at),
+                "wat_de_inwoner_belangrijk_vindt": handover.priorities,
+                "wat_al_geprobeerd_is": handover.tried,
+                "lopende_afspraken": handover.commitments,
+                "risicos": handover.risks,
+                "volgende_afspraak": handover.next_appointment,
+                "reden_afwijzing": handover.decline_reason or None,
+            }
+            for handover in detail["handovers"]
+        ],
+        "tijdlijn": [
+            {
+                "op": when(event.at),
+                "wat": str(event.get_kind_display()),
+                "namens": str(event.organisation) if event.organisation else None,
+                "toelichting": event.summary,
+            }
+            for event in reversed(detail["events"])
+        ],
+        "wie_heeft_de_casus_ingezien": case_access_log_for_resident(case),
+    }
+
+
+# --- Figures for the pact (no personal data) -------------------------------------------
+
+
+def _percentile(values: list[float], fraction: float) -> float | None:
+    if not values:
+        return None
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def _hours_summary(
+    durations: list[datetime.timedelta],
+) -> dict[str, float | None | int]:
+    hours = [d.total_seconds() / 3600 for d in durations]
+    return {
+        "count": len(hours),
+        "median_hours": round(statistics.median(hours), 1) if hours else None,
+        "p90_hours": round(_percentile(hours, 0.9), 1) if hours else None,
+    }
+
+
+def figures(*, municipality: Municipality | None = None, now=None) -> dict[str, Any]:
+    """Casusregie in numbers: counts and durations only, never a case or a person."""
+    now = now or timezone.now()
+    cases = Case.objects.all()
+    handovers = Handover.objects.all()
+    if municipality is not None:
+        cases = cases.filter(municipality=municipality)
+        handovers = handovers.filter(case__municipality=municipality)
+    per_lead = list(
+        cases.exclude(status=CaseStatus.CLOSED)
+        .values("lead_organisation__name")
+        .annotate(count=Count("id"))
+        .order_by("-count", "lead_organisation__name")
+    )
+    per_month = list(
+        handovers.annotate(month=TruncMonth("proposed_at"))
+        .values("month")
+        .annotate(
+            proposed=Count("id"),
+            accepted=Count(
+                "id",
+                filter=Q(
+                    status__in=[HandoverStatus.ACCEPTED, HandoverStatus.COMPLETED]
+                ),
+            ),
+            declined=Count("id", filter=Q(status=HandoverStatus.DECLINED)),
+            expired=Count("id", filter=Q(status=HandoverStatus.EXPIRED)),
+        )
+        .order_by("month")
+    )
+    timings = list(
+        handovers.filter(answered_at__isnull=False).values_list(
+            "status", "proposed_at", "answered_at", "first_contact_at"
+        )
+    )
+    to_accept = [
+        answered - proposed
+        for status, proposed, answered, _contact in timings
+        if status in (HandoverStatus.ACCEPTED, HandoverStatus.COMPLETED)
+    ]
+    to_contact = [
+        contact - answered
+        for status, _proposed, answered, contact in timings
+        if status == HandoverStatus.COMPLETED and contact
+    ]
+    outcomes = Counter(status for status, *_rest in timings)
+    answered = sum(
+        outcomes[s]
+        for s in (
+            HandoverStatus.ACCEPTED,
+            HandoverStatus.COMPLETED,
+            HandoverStatus.DECLINED,
+            HandoverStatus.EXPIRED,
+        )
+    )
+    lead_changes = Counter(
+        cases.annotate(
+            changes=Count(
+                "handovers",
+                filter=Q(
+                    handovers__status__in=[
+                        HandoverStatus.ACCEPTED,
+                        HandoverStatus.COMPLETED,
+                    ]
+                ),
+            )
+        ).values_list("changes", flat=True)
+    )
+    case_count = sum(lead_changes.values())
+    return {
+        "cases_open": cases.exclude(status=CaseStatus.CLOSED).count(),
+        "cases_closed": cases.filter(status=CaseStatus.CLOSED).count(),
+        "cases_per_lead_organisation": [
+            {"organisation": row["lead_organisation__name"], "count": row["count"]}
+            for row in per_lead
+        ],
+        "handovers_per_month": [
+            {
+                "month": row["month"].strftime("%Y-%m"),
+                "proposed": row["proposed"],
+                "accepted": row["accepted"],
+                "declined": row["declined"],
+                "expired": row["expired"],
+            }
+            for row in per_month
+            if row["month"]
+        ],
+        "time_to_accept": _hours_summary(to_accept),
+        "time_to_first_contact": _hours_summary(to_contact),
+        "declined_rate": round(outcomes[HandoverStatus.DECLINED] / answered, 3)
+        if answered
+        else None,
+        "expired_rate": round(outcomes[HandoverStatus.EXPIRED] / answered, 3)
+        if answered
+        else None,
+        "lead_changes_per_case": {
+            "mean": round(sum(k * v for k, v in lead_changes.items()) / case_count, 2)
+            if case_count
+            else None,
+            "distribution": {str(k): v for k, v in sorted(lead_changes.items())},
+        },
+        "pending_past_deadline": handovers.filter(
+            status=HandoverStatus.PROPOSED, deadline_at__lt=now
+        ).count(),
+        "escalations_open": Escalation.objects.filter(
+            status=EscalationStatus.OPEN,
+            **({"case__municipality": municipality} if municipality else {}),
+        ).count(),
+    }
+
+
+def break_glass_report(user) -> QuerySet[BreakGlassAccess]:
+    """Break-glass accesses for regisseurs (their municipality) and pact admins (their
+    pacts' municipalities); superusers see all."""
+    accesses = BreakGlassAccess.objects.select_related(
+        "user", "case", "case__municipality", "case__lead_organisation"
+    ).order_by("-started_at")
+    if user.is_superuser:
+        return accesses
+    municipality_ids = Municipality.objects.filter(
+        Q(organisations__in=permissions.regisseur_organisations(user))
+        | Q(
+            pacts__admin_memberships__user=user,
+            pacts__admin_memberships__role=Role.PACT_ADMIN,
+        )
+    ).values("pk")
+    return accesses.filter(case__municipality_id__in=municipality_ids)
+
+
+def case_timeline(case: Case, *, limit: int = 100) -> list[CaseEvent]:
+    return list(
+        case.events.select_related("actor", "organisation").order_by("-at", "-id")[
+            :limit
+        ]
+    )

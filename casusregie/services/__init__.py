@@ -1,0 +1,76 @@
+"""Every state change of casusregie goes through these services (see STYLE.md §2).
+
+Each public service is keyword-only, takes the acting person as ``actor`` (``None`` means
+the system: the expiry job, the demo), authorises through ``casusregie.permissions``,
+validates, writes inside ``transaction.atomic`` with row locks where two people could act
+at once, appends to the case's timeline and to the access log, keeps the django-guardian
+grants equal to ``permissions.expected_grants`` and publishes events and e-mails on
+commit. ``at=`` lets the demo build history with explicit timestamps.
+"""
+
+from casusregie.services.audit import audit_read, audit_record
+from casusregie.services.breakglass import break_glass_open
+from casusregie.services.cases import (
+    case_close,
+    case_open,
+    case_record_first_contact,
+    case_update,
+    consent_record,
+    consent_withdraw,
+    consents_lapse_due,
+    goal_add,
+    goal_move,
+    goal_update,
+    involvement_add,
+    involvement_end,
+    note_add,
+)
+from casusregie.services.errors import InvalidTransition, NotAllowed
+from casusregie.services.escalation import (
+    escalation_request,
+    escalation_return,
+    escalation_take_over,
+)
+from casusregie.services.grants import grants_check_all, grants_sync
+from casusregie.services.handover import (
+    handover_accept,
+    handover_decline,
+    handover_expire,
+    handover_propose,
+    handover_withdraw,
+    handovers_expire_due,
+)
+from casusregie.services.purge import cases_purge_closed
+
+__all__ = [
+    "InvalidTransition",
+    "NotAllowed",
+    "audit_read",
+    "audit_record",
+    "break_glass_open",
+    "case_close",
+    "case_open",
+    "case_record_first_contact",
+    "case_update",
+    "cases_purge_closed",
+    "consent_record",
+    "consent_withdraw",
+    "consents_lapse_due",
+    "escalation_request",
+    "escalation_return",
+    "escalation_take_over",
+    "goal_add",
+    "goal_move",
+    "goal_update",
+    "grants_check_all",
+    "grants_sync",
+    "handover_accept",
+    "handover_decline",
+    "handover_expire",
+    "handover_propose",
+    "handover_withdraw",
+    "handovers_expire_due",
+    "involvement_add",
+    "involvement_end",
+    "note_add",
+]

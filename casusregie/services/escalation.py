@@ -1,0 +1,341 @@
+"""Escalation to the municipality's regisseur armoede en schulden.
+
+Any involved partner may ask (``escalation_request``); the system escalates when a
+proposal expires; the regisseur takes the lead when the lead's consent is withdrawn.
+While an escalation is open the municipality is involved as ``REGISSEUR`` (legal task,
+Wgs) and its regisseurs see the case. The regisseur then takes over the lead
+(``escalation_take_over``) or returns the case with advice (``escalation_return``), after
+which the municipality's involvement ends.
+
+``escalation_suggestions`` is what the platform suggests: three or more active partners,
+two declined hand-overs, or an expired proposal.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from casusregie import events, notifications, permissions
+from casusregie.constants import (
+    OPEN_HANDOVER_STATUSES,
+    SUGGEST_ESCALATION_DECLINES,
+    SUGGEST_ESCALATION_PARTNERS,
+    Basis,
+    EscalationStatus,
+    EscalationTrigger,
+    EventKind,
+    HandoverStatus,
+    InvolvementRole,
+    LegalGround,
+)
+from casusregie.models import Case, Escalation, Handover, Involvement
+from casusregie.services.common import (
+    actor_organisation,
+    authorise,
+    lock_case,
+    now_or,
+    record_change,
+    require_open,
+)
+from casusregie.services.errors import InvalidTransition, NotAllowed
+from casusregie.services.grants import grants_sync
+from pact.constants import OrganisationKind, Role
+from pact.models import Organisation
+
+
+def municipality_organisation(case: Case) -> Organisation | None:
+    """The municipality (kind gemeente) that serves the case's municipality."""
+    return (
+        Organisation.objects.filter(
+            kind=OrganisationKind.GEMEENTE,
+            municipalities=case.municipality_id,
+            is_active=True,
+        )
+        .order_by("pk")
+        .first()
+    )
+
+
+def escalation_suggestions(case: Case) -> list[str]:
+    """Reasons to suggest the regisseur (empty when none, or already escalated/led)."""
+    if case.is_closed or case.escalations.filter(status=EscalationStatus.OPEN).exists():
+        return []
+    gemeente = municipality_organisation(case)
+    if gemeente is not None and case.lead_organisation_id == gemeente.pk:
+        return []
+    reasons = []
+    partners = case.involvements.filter(ended_at__isnull=True).count()
+    if partners >= SUGGEST_ESCALATION_PARTNERS:
+        reasons.append(_("Er zijn %(count)s partners betrokken.") % {"count": partners})
+    declines = case.handovers.filter(status=HandoverStatus.DECLINED).count()
+    if declines >= SUGGEST_ESCALATION_DECLINES:
+        reasons.append(
+            _("Een overdracht is %(count)s keer afgewezen.") % {"count": declines}
+        )
+    if case.handovers.filter(status=HandoverStatus.EXPIRED).exists():
+        reasons.append(_("Een overdrachtsvoorstel is verlopen zonder antwoord."))
+    return reasons
+
+
+def _ensure_regisseur_involvement(case: Case, gemeente: Organisation, at) -> None:
+    existing = case.involvements.filter(
+        organisation=gemeente, ended_at__isnull=True
+    ).first()
+    if existing is None:
+        Involvement.objects.create(
+            case=case,
+            organisation=gemeente,
+            role=InvolvementRole.REGISSEUR,
+            basis=Basis.LEGAL_TASK,
+            legal_ground=LegalGround.WGS,
+            started_at=at,
+        )
+
+
+def _notify_regisseurs(escalation: Escalation, case: Case) -> None:
+    regisseurs = permissions.users_of_organisations(
+        [escalation.regisseur_organisation], [Role.REGISSEUR]
+    )
+    events.publish_to_users(
+        regisseurs | permissions.users_to_notify(case),
+        {
+            "type": "escalation.opened",
+            "escalation": str(escalation.uuid),
+            "case": str(case.uuid),
+        },
+    )
+    events.publish_case_changed(case)
+    notifications.notify(
+        regisseurs,
+        subject=_("Een casus is aan u voorgelegd"),
+        lines=[str(escalation.get_trigger_display())],
+        path=notifications.case_path(case),
+    )
+
+
+def escalation_open(
+    *,
+    case: Case,
+    trigger: str,
+    actor,
+    reason: str = "",
+    at: datetime.datetime,
+    quiet_if_not_possible: bool = False,
+) -> Escalation | None:
+    """Within the caller's transaction (case locked): open an escalation."""
+    gemeente = municipality_organisation(case)
+    problem = None
+    if gemeente is None:
+        problem = _("Er is geen gemeente met een regisseur voor %(municipality)s.") % {
+            "municipality": case.municipality
+        }
+    elif case.lead_organisation_id == gemeente.pk:
+        problem = _("De regisseur heeft de regie al.")
+    elif case.escalations.filter(status=EscalationStatus.OPEN).exists():
+        problem = _("Deze casus ligt al bij de regisseur.")
+    if problem:
+        if quiet_if_not_possible:
+            return None
+        raise ValidationError(problem)
+    organisation = actor_organisation(actor, case)
+    escalation = Escalation.objects.create(
+        case=case,
+        trigger=trigger,
+        reason=reason.strip(),
+        requested_by=actor,
+        requested_by_organisation=organisation,
+        regisseur_organisation=gemeente,
+        opened_at=at,
+    )
+    _ensure_regisseur_involvement(case, gemeente, at)
+    grants_sync(case)
+    record_change(
+        case=case,
+        kind=EventKind.ESCALATION_OPENED,
+        actor=actor,
+        organisation=organisation,
+        summary=str(escalation.get_trigger_display()),
+        obj=escalation,
+        at=at,
+    )
+    _notify_regisseurs(escalation, case)
+    return escalation
+
+
+@transaction.atomic
+def escalation_request(
+    *, case: Case, actor, reason: str, at: datetime.datetime | None = None
+) -> Escalation:
+    """An involved partner asks the regisseur to take over (``edit``)."""
+    at = now_or(at)
+    case = lock_case(case)
+    authorise(actor, permissions.EDIT, case)
+    require_open(case)
+    if not reason.strip():
+        raise ValidationError(_("Schrijf kort op waarom u de regisseur vraagt."))
+    return escalation_open(
+        case=case, trigger=EscalationTrigger.REQUEST, actor=actor, reason=reason, at=at
+    )
+
+
+def _lock_escalation(escalation: Escalation) -> tuple[Case, Escalation]:
+    case = lock_case(escalation.case)
+    return case, Escalation.objects.select_for_update().get(pk=escalation.pk)
+
+
+def _cancel_open_handovers(case: Case, reason: str, at) -> None:
+    from casusregie.services.handover import cancel_handover
+
+    for handover in Handover.objects.select_for_update().filter(
+        case=case, status__in=OPEN_HANDOVER_STATUSES
+    ):
+        cancel_handover(handover, reason=reason, at=at)
+
+
+@transaction.atomic
+def escalation_take_over(
+    *, escalation: Escalation, actor, at: datetime.datetime | None = None
+) -> Escalation:
+    """The regisseur takes the lead: the municipality leads, the old lead stays involved.
+
+    Open hand-overs lapse. Only a regisseur of the addressed municipality.
+    """
+    from casusregie.services.handover import move_lead
+
+    at = now_or(at)
+    case, escalation = _lock_escalation(escalation)
+    if escalation.status != EscalationStatus.OPEN:
+        raise InvalidTransition(_("Deze escalatie is al afgehandeld."))
+    if not permissions.may_resolve_escalation(actor, escalation):
+        raise NotAllowed(_("Alleen de regisseur van de gemeente kan dit doen."))
+    _cancel_open_handovers(case, _("De regisseur nam de regie over"), at)
+    move_lead(
+        case=case,
+        to_organisation=escalation.regisseur_organisation,
+        basis=(Basis.LEGAL_TASK, None, LegalGround.WGS),
+        worker=actor,
+        at=at,
+    )
+    escalation.status = EscalationStatus.TAKEN_OVER
+    escalation.resolved_at, escalation.resolved_by = at, actor
+    escalation.save(update_fields=["status", "resolved_at", "resolved_by"])
+    record_change(
+        case=case,
+        kind=EventKind.ESCALATION_TAKEN_OVER,
+        actor=actor,
+        organisation=escalation.regisseur_organisation,
+        obj=escalation,
+        at=at,
+    )
+    events.publish_to_users(
+        permissions.users_to_notify(case),
+        {
+            "type": "escalation.taken_over",
+            "escalation": str(escalation.uuid),
+            "case": str(case.uuid),
+        },
+    )
+    events.publish_case_changed(case)
+    return escalation
+
+
+@transaction.atomic
+def escalation_return(
+    *, escalation: Escalation, actor, advice: str, at: datetime.datetime | None = None
+) -> Escalation:
+    """The regisseur gives the case back with advice; the municipality steps out."""
+    at = now_or(at)
+    case, escalation = _lock_escalation(escalation)
+    if escalation.status != EscalationStatus.OPEN:
+        raise InvalidTransition(_("Deze escalatie is al afgehandeld."))
+    if not permissions.may_resolve_escalation(actor, escalation):
+        raise NotAllowed(_("Alleen de regisseur van de gemeente kan dit doen."))
+    if not advice.strip():
+        raise ValidationError(_("Schrijf uw advies voor de regiehouder op."))
+    escalation.status = EscalationStatus.RETURNED
+    escalation.resolved_at, escalation.resolved_by = at, actor
+    escalation.resolution_note = advice.strip()
+    escalation.save(
+        update_fields=["status", "resolved_at", "resolved_by", "resolution_note"]
+    )
+    case.involvements.filter(
+        organisation=escalation.regisseur_organisation,
+        role=InvolvementRole.REGISSEUR,
+        ended_at__isnull=True,
+    ).update(ended_at=at)
+    record_change(
+        case=case,
+        kind=EventKind.ESCALATION_RETURNED,
+        actor=actor,
+        organisation=escalation.regisseur_organisation,
+        obj=escalation,
+        at=at,
+    )
+    # Notify before the grants go: the regisseur's own list must drop the case too.
+    events.publish_to_users(
+        permissions.users_to_notify(case),
+        {
+            "type": "escalation.returned",
+            "escalation": str(escalation.uuid),
+            "case": str(case.uuid),
+        },
+    )
+    grants_sync(case)
+    events.publish_case_changed(case)
+    return escalation
+
+
+def regisseur_take_lead_for_system(*, case: Case, at, leaving: Involvement) -> None:
+    """Within ``consent_withdraw``: the lead's consent ended, the municipality leads.
+
+    Recorded as an escalation already taken over (trigger ``consent withdrawn``).
+    """
+    from casusregie.services.handover import move_lead
+
+    gemeente = municipality_organisation(case)
+    if gemeente is None:
+        raise ValidationError(
+            _("Er is geen gemeente die de regie kan overnemen. Sluit de casus af.")
+        )
+    if gemeente.pk == leaving.organisation_id:
+        leaving.basis, leaving.consent, leaving.legal_ground = (
+            Basis.LEGAL_TASK,
+            None,
+            LegalGround.WGS,
+        )
+        leaving.save(update_fields=["basis", "consent", "legal_ground"])
+        return
+    _cancel_open_handovers(case, _("Toestemming van de regiehouder ingetrokken"), at)
+    case.escalations.filter(status=EscalationStatus.OPEN).update(
+        status=EscalationStatus.TAKEN_OVER, resolved_at=at
+    )
+    move_lead(
+        case=case,
+        to_organisation=gemeente,
+        basis=(Basis.LEGAL_TASK, None, LegalGround.WGS),
+        worker=None,
+        at=at,
+        leaving=leaving,
+    )
+    escalation = Escalation.objects.create(
+        case=case,
+        trigger=EscalationTrigger.CONSENT_WITHDRAWN,
+        regisseur_organisation=gemeente,
+        status=EscalationStatus.TAKEN_OVER,
+        opened_at=at,
+        resolved_at=at,
+    )
+    record_change(
+        case=case,
+        kind=EventKind.ESCALATION_TAKEN_OVER,
+        actor=None,
+        organisation=gemeente,
+        summary=str(escalation.get_trigger_display()),
+        obj=escalation,
+        at=at,
+    )
+    _notify_regisseurs(escalation, case)

@@ -1,0 +1,497 @@
+"""Warm hand-over of the lead (warme overdracht).
+
+States (``HandoverStatus``)::
+
+    proposed ──accept──► accepted ──first contact──► completed
+       │  └──decline (reason)──► declined
+       │  └──withdraw (proposer's organisation)──► withdrawn
+       │  └──deadline passed (working days)──► expired ──► escalation to the regisseur
+       └──/accepted──case closed, consent withdrawn, regisseur takes over──► cancelled
+
+* Proposing needs the ``hand_over`` right (the lead's case workers) and a valid basis for
+  the receiving organisation (its consent, or a legal task). The receiver sees only the
+  note until it accepts.
+* Accepting moves the lead at once (the case is never without one): the receiver's
+  involvement becomes ``LEAD``, the proposer's ``INVOLVED``. Only people who work cases
+  in the receiving organisation may accept or decline, and never the proposer himself.
+* The hand-over completes when the new lead records the first contact; the previous lead
+  then steps out if the proposer chose so.
+
+Concurrency: every transition locks the case row, then the hand-over row
+(``select_for_update``) and re-checks the status, so two people acting on one proposal
+at once produce exactly one outcome; the other gets ``InvalidTransition``.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from casusregie import events, notifications, permissions
+from casusregie.constants import (
+    OPEN_HANDOVER_STATUSES,
+    EventKind,
+    HandoverStatus,
+    InvolvementRole,
+)
+from casusregie.models import Case, Consent, Handover, Involvement
+from casusregie.services.cases import resolve_basis
+from casusregie.services.common import (
+    authorise,
+    lock_case,
+    now_or,
+    record_change,
+    require_open,
+)
+from casusregie.services.errors import InvalidTransition, NotAllowed
+from casusregie.services.grants import grants_sync
+from casusregie.workdays import add_working_days
+from pact.constants import Role
+from pact.models import Organisation
+from pact.roles import can as role_can
+
+
+def _lock_handover(handover: Handover) -> tuple[Case, Handover]:
+    case = lock_case(handover.case)
+    locked = Handover.objects.select_for_update().get(pk=handover.pk)
+    return case, locked
+
+
+def _require_status(handover: Handover, *statuses: str) -> None:
+    if handover.status not in statuses:
+        raise InvalidTransition(
+            _("Deze overdracht is al %(status)s.")
+            % {"status": handover.get_status_display().lower()}
+        )
+
+
+def _publish(handover: Handover, kind: str, *, extra_orgs=()) -> None:
+    recipients = permissions.users_to_notify(
+        handover.case,
+        organisations=[
+            handover.to_organisation,
+            handover.from_organisation,
+            *extra_orgs,
+        ],
+    )
+    if handover.to_worker_id:
+        recipients.add(handover.to_worker_id)
+    events.publish_to_users(
+        recipients,
+        {"type": kind, "handover": str(handover.uuid), "case": str(handover.case.uuid)},
+    )
+    events.publish_case_changed(handover.case)
+
+
+@transaction.atomic
+def handover_propose(
+    *,
+    case: Case,
+    actor,
+    to_organisation: Organisation,
+    priorities: str,
+    tried: str = "",
+    commitments: str = "",
+    risks: str = "",
+    next_appointment: str = "",
+    previous_lead_stays: bool = True,
+    to_worker=None,
+    consent: Consent | None = None,
+    legal_ground: str = "",
+    at: datetime.datetime | None = None,
+) -> Handover:
+    """Propose to hand the lead to ``to_organisation`` (``hand_over``).
+
+    The deadline is ``PACT_HANDOVER_EXPIRY_WORKING_DAYS`` working days later. Notifies
+    the receiving organisation (live and by e-mail, without case contents).
+    """
+    at = now_or(at)
+    case = lock_case(case)
+    authorise(actor, permissions.HAND_OVER, case)
+    require_open(case)
+    if to_organisation.pk == case.lead_organisation_id:
+        raise ValidationError(_("Deze organisatie heeft de regie al."))
+    if Handover.objects.filter(case=case, status__in=OPEN_HANDOVER_STATUSES).exists():
+        raise ValidationError(
+            _(
+                "Er loopt al een overdracht voor deze casus. Rond die eerst af of trek hem in."
+            )
+        )
+    if not priorities.strip():
+        raise ValidationError(_("Schrijf op wat de inwoner zelf belangrijk vindt."))
+    if to_worker is not None and not role_can(to_worker, "cases.work", to_organisation):
+        raise ValidationError(
+            _("Deze persoon behandelt geen casussen bij die organisatie.")
+        )
+    basis, consent, legal_ground = resolve_basis(
+        case=case,
+        organisation=to_organisation,
+        consent=consent,
+        legal_ground=legal_ground,
+        day=timezone.localtime(at).date(),
+    )
+    handover = Handover(
+        case=case,
+        from_organisation=case.lead_organisation,
+        proposed_by=actor,
+        to_organisation=to_organisation,
+        to_worker=to_worker,
+        basis=basis,
+        consent=consent,
+        legal_ground=legal_ground,
+        priorities=priorities.strip(),
+        tried=tried.strip(),
+        commitments=commitments.strip(),
+        risks=risks.strip(),
+        next_appointment=next_appointment.strip(),
+        previous_lead_stays=previous_lead_stays,
+        proposed_at=at,
+        deadline_at=add_working_days(at, settings.PACT_HANDOVER_EXPIRY_WORKING_DAYS),
+    )
+    handover.full_clean()
+    handover.save()
+    record_change(
+        case=case,
+        kind=EventKind.HANDOVER_PROPOSED,
+        actor=actor,
+        organisation=case.lead_organisation,
+        summary=_("Naar %(organisation)s") % {"organisation": to_organisation},
+        obj=handover,
+        at=at,
+    )
+    _publish(handover, "handover.proposed")
+    receivers = (
+        {handover.to_worker_id}
+        if handover.to_worker_id
+        else permissions.users_of_organisations([to_organisation], [Role.CASE_WORKER])
+    )
+    notifications.notify(
+        receivers,
+        subject=_("Overdrachtsvoorstel voor %(organisation)s")
+        % {"organisation": to_organisation},
+        lines=[
+            _(
+                "%(from)s stelt voor om de regie van een casus aan %(to)s over te dragen."
+            )
+            % {"from": handover.from_organisation, "to": to_organisation},
+            _("Geef uiterlijk %(deadline)s antwoord.")
+            % {
+                "deadline": timezone.localtime(handover.deadline_at).strftime(
+                    "%d-%m-%Y %H:%M"
+                )
+            },
+        ],
+        path=notifications.handover_path(handover),
+    )
+    return handover
+
+
+@transaction.atomic
+def handover_accept(
+    *, handover: Handover, actor, at: datetime.datetime | None = None
+) -> Handover:
+    """The receiving organisation accepts: the lead moves now (see module docstring)."""
+    at = now_or(at)
+    case, handover = _lock_handover(handover)
+    _require_status(handover, HandoverStatus.PROPOSED)
+    if actor is None or not permissions.may_answer_handover(actor, handover):
+        raise NotAllowed(
+            _(
+                "Alleen een casusbehandelaar van %(organisation)s kan dit voorstel beantwoorden."
+            )
+            % {"organisation": handover.to_organisation}
+        )
+    if handover.consent_id and not handover.consent.is_valid_on(
+        timezone.localtime(at).date()
+    ):
+        raise InvalidTransition(_("De toestemming van de inwoner is niet meer geldig."))
+    handover.status = HandoverStatus.ACCEPTED
+    handover.answered_at, handover.answered_by = at, actor
+    handover.save(update_fields=["status", "answered_at", "answered_by"])
+    move_lead(
+        case=case,
+        to_organisation=handover.to_organisation,
+        basis=(handover.basis, handover.consent, handover.legal_ground),
+        worker=actor,
+        at=at,
+    )
+    record_change(
+        case=case,
+        kind=EventKind.HANDOVER_ACCEPTED,
+        actor=actor,
+        organisation=handover.to_organisation,
+        summary=_("Regie naar %(organisation)s")
+        % {"organisation": handover.to_organisation},
+        obj=handover,
+        at=at,
+    )
+    _publish(handover, "handover.accepted")
+    notifications.notify(
+        {handover.proposed_by_id} - {None},
+        subject=_("Overdracht geaccepteerd door %(organisation)s")
+        % {"organisation": handover.to_organisation},
+        lines=[
+            _(
+                "Uw overdrachtsvoorstel is geaccepteerd. U blijft betrokken tot het eerste contact."
+            )
+        ],
+        path=notifications.handover_path(handover),
+    )
+    return handover
+
+
+def move_lead(
+    *,
+    case: Case,
+    to_organisation: Organisation,
+    basis: tuple,
+    worker,
+    at: datetime.datetime,
+    leaving: Involvement | None = None,
+) -> None:
+    """Move the lead within the caller's transaction (the case row is locked).
+
+    The old lead's involvement becomes ``INVOLVED`` (or ends when it is ``leaving``),
+    then the new organisation's becomes ``LEAD``: never two leads, never none.
+    """
+    old = case.involvements.select_for_update().get(
+        role=InvolvementRole.LEAD, ended_at__isnull=True
+    )
+    if leaving is not None and leaving.pk == old.pk:
+        old.ended_at = at
+        old.save(update_fields=["ended_at"])
+    else:
+        old.role = InvolvementRole.INVOLVED
+        old.save(update_fields=["role"])
+    new = (
+        case.involvements.select_for_update()
+        .filter(organisation=to_organisation, ended_at__isnull=True)
+        .first()
+    )
+    basis_kind, consent, legal_ground = basis
+    if new is None:
+        Involvement.objects.create(
+            case=case,
+            organisation=to_organisation,
+            role=InvolvementRole.LEAD,
+            basis=basis_kind,
+            consent=consent,
+            legal_ground=legal_ground,
+            started_at=at,
+        )
+    else:
+        new.role = InvolvementRole.LEAD
+        new.basis, new.consent, new.legal_ground = basis_kind, consent, legal_ground
+        new.save(update_fields=["role", "basis", "consent", "legal_ground"])
+    case.lead_organisation = to_organisation
+    case.lead_worker = worker
+    case.save(update_fields=["lead_organisation", "lead_worker"])
+    grants_sync(case)
+
+
+@transaction.atomic
+def handover_decline(
+    *, handover: Handover, actor, reason: str, at: datetime.datetime | None = None
+) -> Handover:
+    """The receiving organisation declines, with a reason the proposer reads."""
+    at = now_or(at)
+    case, handover = _lock_handover(handover)
+    _require_status(handover, HandoverStatus.PROPOSED)
+    if actor is None or not permissions.may_answer_handover(actor, handover):
+        raise NotAllowed(
+            _(
+                "Alleen een casusbehandelaar van %(organisation)s kan dit voorstel beantwoorden."
+            )
+            % {"organisation": handover.to_organisation}
+        )
+    if not reason.strip():
+        raise ValidationError(_("Schrijf op waarom u het voorstel afwijst."))
+    handover.status = HandoverStatus.DECLINED
+    handover.decline_reason = reason.strip()
+    handover.answered_at, handover.answered_by = at, actor
+    handover.full_clean()
+    handover.save(
+        update_fields=["status", "decline_reason", "answered_at", "answered_by"]
+    )
+    record_change(
+        case=case,
+        kind=EventKind.HANDOVER_DECLINED,
+        actor=actor,
+        organisation=handover.to_organisation,
+        summary=str(handover.to_organisation),
+        obj=handover,
+        at=at,
+    )
+    _publish(handover, "handover.declined")
+    notifications.notify(
+        {handover.proposed_by_id} - {None},
+        subject=_("Overdracht afgewezen door %(organisation)s")
+        % {"organisation": handover.to_organisation},
+        lines=[
+            _(
+                "Uw overdrachtsvoorstel is afgewezen. U houdt de regie. De reden staat bij het voorstel."
+            )
+        ],
+        path=notifications.handover_path(handover),
+    )
+    return handover
+
+
+@transaction.atomic
+def handover_withdraw(
+    *, handover: Handover, actor, at: datetime.datetime | None = None
+) -> Handover:
+    """The proposing organisation withdraws an unanswered proposal."""
+    at = now_or(at)
+    case, handover = _lock_handover(handover)
+    _require_status(handover, HandoverStatus.PROPOSED)
+    if actor is None or not permissions.may_withdraw_handover(actor, handover):
+        raise NotAllowed(
+            _("Alleen de organisatie die het voorstel deed, kan het intrekken.")
+        )
+    handover.status = HandoverStatus.WITHDRAWN
+    handover.answered_at = at
+    handover.save(update_fields=["status", "answered_at"])
+    record_change(
+        case=case,
+        kind=EventKind.HANDOVER_WITHDRAWN,
+        actor=actor,
+        organisation=handover.from_organisation,
+        summary=str(handover.to_organisation),
+        obj=handover,
+        at=at,
+    )
+    _publish(handover, "handover.withdrawn")
+    return handover
+
+
+@transaction.atomic
+def handover_expire(
+    *, handover: Handover, at: datetime.datetime | None = None
+) -> Handover:
+    """The system expires an unanswered proposal past its deadline and escalates the
+    case to the regisseur (unless the municipality already leads or an escalation is
+    open). Raises ``InvalidTransition`` if it was answered meanwhile or is not due."""
+    from casusregie.constants import EscalationTrigger
+    from casusregie.services.escalation import escalation_open
+
+    at = now_or(at)
+    case, handover = _lock_handover(handover)
+    _require_status(handover, HandoverStatus.PROPOSED)
+    if handover.deadline_at > at:
+        raise InvalidTransition(
+            _("De termijn van deze overdracht is nog niet voorbij.")
+        )
+    handover.status = HandoverStatus.EXPIRED
+    handover.answered_at = at
+    handover.save(update_fields=["status", "answered_at"])
+    record_change(
+        case=case,
+        kind=EventKind.HANDOVER_EXPIRED,
+        actor=None,
+        organisation=None,
+        summary=str(handover.to_organisation),
+        obj=handover,
+        at=at,
+    )
+    _publish(handover, "handover.expired")
+    notifications.notify(
+        {handover.proposed_by_id} - {None},
+        subject=_("Overdracht verlopen zonder antwoord"),
+        lines=[
+            _(
+                "%(to)s gaf geen antwoord op tijd. De casus is voorgelegd aan de regisseur."
+            )
+            % {"to": handover.to_organisation}
+        ],
+        path=notifications.case_path(case),
+    )
+    escalation_open(
+        case=case,
+        trigger=EscalationTrigger.EXPIRY,
+        actor=None,
+        reason=_("Overdrachtsvoorstel aan %(organisation)s verlopen.")
+        % {"organisation": handover.to_organisation},
+        at=at,
+        quiet_if_not_possible=True,
+    )
+    return handover
+
+
+def handovers_expire_due(*, now: datetime.datetime | None = None) -> list[Handover]:
+    """Expire every proposal past its deadline, each in its own transaction.
+
+    Safe to run from several workers at once: a proposal answered or expired meanwhile
+    is skipped.
+    """
+    now = now_or(now)
+    expired = []
+    due = Handover.objects.filter(
+        status=HandoverStatus.PROPOSED, deadline_at__lte=now
+    ).order_by("deadline_at")
+    for handover in due:
+        try:
+            expired.append(handover_expire(handover=handover, at=now))
+        except InvalidTransition:
+            continue
+    return expired
+
+
+def cancel_handover(
+    handover: Handover, *, reason: str, at: datetime.datetime
+) -> Handover:
+    """Within the caller's transaction: an open hand-over lapses (case closed, consent
+    withdrawn, regisseur took over)."""
+    handover.status = HandoverStatus.CANCELLED
+    handover.closed_reason = reason[:300]
+    handover.answered_at = handover.answered_at or at
+    handover.save(update_fields=["status", "closed_reason", "answered_at"])
+    record_change(
+        case=handover.case,
+        kind=EventKind.HANDOVER_CANCELLED,
+        actor=None,
+        organisation=None,
+        summary=reason,
+        obj=handover,
+        at=at,
+    )
+    _publish(handover, "handover.cancelled")
+    return handover
+
+
+def complete_accepted_handover(
+    handover: Handover, *, actor, contact_at: datetime.datetime, at: datetime.datetime
+) -> Handover:
+    """Within ``case_record_first_contact``: completes the hand-over; the previous lead
+    steps out now if the proposer chose so."""
+    handover.status = HandoverStatus.COMPLETED
+    handover.first_contact_at = contact_at
+    handover.save(update_fields=["status", "first_contact_at"])
+    if not handover.previous_lead_stays:
+        Involvement.objects.filter(
+            case=handover.case,
+            organisation=handover.from_organisation,
+            role=InvolvementRole.INVOLVED,
+            ended_at__isnull=True,
+        ).update(ended_at=at)
+    record_change(
+        case=handover.case,
+        kind=EventKind.HANDOVER_COMPLETED,
+        actor=actor,
+        organisation=handover.to_organisation,
+        summary=(
+            _("%(organisation)s stapt uit na de overdracht")
+            if not handover.previous_lead_stays
+            else _("Overdracht afgerond; %(organisation)s blijft betrokken")
+        )
+        % {"organisation": handover.from_organisation},
+        obj=handover,
+        at=at,
+    )
+    _publish(handover, "handover.completed")
+    return handover

@@ -1,0 +1,805 @@
+"""HTML pages of casusregie: thin adapters over the policy, the selectors and the
+services. Every page that shows case data logs the read; forbidden answers 404."""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from casusregie import forms, permissions, selectors, services
+from casusregie.constants import CASE_PAGE_SIZE, AuditAction, AuditChannel, GoalStatus
+from casusregie.models import Consent, Goal
+from casusregie.services.escalation import escalation_suggestions
+from pact.models import Organisation
+
+
+def case_area(view):
+    """Logged in, two factors where required, no caching of pages with case data."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not permissions.two_factor_satisfied(request.user):
+            from casusregie.twofactor import two_factor_redirect
+
+            return two_factor_redirect(request)
+        return view(request, *args, **kwargs)
+
+    return never_cache(wrapper)
+
+
+def _back(request, fallback: str):
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(target)
+    return redirect(fallback)
+
+
+def _run(request, call, *, success: str, fallback: str):
+    """Run a service; show its message; answer 404 when the policy says no."""
+    try:
+        call()
+    except services.NotAllowed:
+        raise Http404(permissions.NOT_FOUND_MESSAGE) from None
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, success)
+    return _back(request, fallback)
+
+
+def _form_errors(request, form) -> None:
+    for field, errors in form.errors.items():
+        label = form.fields[field].label if field in form.fields else ""
+        for error in errors:
+            messages.error(request, f"{label}: {error}" if label else error)
+
+
+# --- Overview pages ------------------------------------------------------------------------
+
+
+def _paged(request, queryset):
+    paginator = Paginator(queryset, CASE_PAGE_SIZE)
+    return paginator.get_page(request.GET.get("pagina"))
+
+
+@case_area
+@require_GET
+def dashboard(request):
+    user = request.user
+    status = request.GET.get("status", "open")
+    only_mine = request.GET.get("alleen") == "mijn"
+    page = _paged(
+        request,
+        selectors.case_list_for_user(user, status=status, only_mine=only_mine),
+    )
+    services.audit_read(
+        request=request,
+        action=AuditAction.CASE_LIST,
+        detail={"count": len(page.object_list)},
+    )
+    return render(
+        request,
+        "casusregie/dashboard.html",
+        {
+            "page": page,
+            "status": status,
+            "only_mine": only_mine,
+            "incoming": list(selectors.handovers_incoming(user)[:50]),
+            "outgoing": list(selectors.handovers_outgoing(user)[:50]),
+            "awaiting_contact": list(
+                selectors.handovers_awaiting_first_contact(user)[:50]
+            ),
+            "escalations": list(selectors.escalations_open_for(user)[:50]),
+            "may_open": permissions.organisations_working(user).exists(),
+            "may_view_figures": permissions.may_view_figures(user),
+            "may_break_glass": permissions.may_break_glass(user),
+            "is_coordinator": permissions.organisations_overseeing(user).exists(),
+        },
+    )
+
+
+@case_area
+@require_GET
+def organisation_cases(request):
+    user = request.user
+    organisations = list(permissions.organisations_overseeing(user).order_by("name"))
+    if not organisations:
+        raise Http404(permissions.NOT_FOUND_MESSAGE)
+    chosen = organisations[0]
+    wanted = request.GET.get("organisatie")
+    if wanted:
+        chosen = next((o for o in organisations if str(o.uuid) == wanted), None)
+        if chosen is None:
+            raise Http404(permissions.NOT_FOUND_MESSAGE)
+    status = request.GET.get("status", "open")
+    page = _paged(
+        request,
+        selectors.case_list_for_user(user, status=status, organisation_id=chosen.pk),
+    )
+    services.audit_read(
+        request=request,
+        action=AuditAction.CASE_LIST,
+        detail={"count": len(page.object_list)},
+    )
+    return render(
+        request,
+        "casusregie/organisation_cases.html",
+        {
+            "page": page,
+            "organisations": organisations,
+            "chosen": chosen,
+            "status": status,
+        },
+    )
+
+
+@case_area
+@require_GET
+def inbox_fragment(request):
+    """The live part of the dashboard, re-fetched when an event arrives."""
+    user = request.user
+    services.audit_read(
+        request=request, action=AuditAction.CASE_LIST, detail={"list": "inbox"}
+    )
+    context = {
+        "incoming": list(selectors.handovers_incoming(user)[:50]),
+        "outgoing": list(selectors.handovers_outgoing(user)[:50]),
+        "awaiting_contact": list(selectors.handovers_awaiting_first_contact(user)[:50]),
+        "escalations": list(selectors.escalations_open_for(user)[:50]),
+    }
+    return render(request, "casusregie/includes/inbox.html", context)
+
+
+@case_area
+@require_GET
+def inbox_counts(request):
+    return JsonResponse(selectors.inbox_counts(request.user))
+
+
+# --- Opening a case ------------------------------------------------------------------------
+
+
+@case_area
+def case_create(request):
+    organisations = permissions.organisations_working(request.user).order_by("name")
+    if not organisations.exists():
+        raise Http404(permissions.NOT_FOUND_MESSAGE)
+    form = forms.CaseOpenForm(request.POST or None, organisations=organisations)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            case = services.case_open(
+                actor=request.user,
+                organisation=data["organisation"],
+                label=data["label"],
+                municipality=data["municipality"],
+                goals=data["goals"],
+                complexity=data["complexity"],
+                resident_regie=data["resident_regie"],
+                legal_ground=data["legal_ground"],
+                consent_scope=data["consent_scope"],
+                consent_form=data["consent_form"] or "mondeling",
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("De casus is aangemeld."))
+            return redirect("casusregie:case_detail", case_uuid=case.uuid)
+    return render(request, "casusregie/case_form.html", {"form": form})
+
+
+# --- The case page and its actions ---------------------------------------------------------
+
+
+def _other_organisations(case):
+    return (
+        Organisation.objects.filter(municipalities=case.municipality_id, is_active=True)
+        .exclude(kind="pact")
+        .order_by("name")
+    )
+
+
+@case_area
+@require_GET
+def case_detail(request, case_uuid):
+    case = permissions.access_case(request.user, case_uuid, permissions.VIEW)
+    services.audit_read(request=request, action=AuditAction.CASE_VIEW, case=case)
+    detail = selectors.case_detail(case)
+    involved_ids = {i.organisation_id for i in detail["involvements"]}
+    candidates = _other_organisations(case)
+    context = {
+        "case": case,
+        **detail,
+        "break_glass": permissions.is_break_glass_view(request.user, case),
+        "suggestions": escalation_suggestions(case),
+        "open_handover": next((h for h in detail["handovers"] if h.is_open), None),
+        "goal_form": forms.GoalForm(),
+        "note_form": forms.NoteForm(),
+        "consent_form": forms.ConsentForm_(organisations=candidates),
+        "involvement_form": forms.InvolvementForm(
+            organisations=candidates.exclude(pk__in=involved_ids)
+        ),
+        "regie_form": forms.RegieForm(
+            initial={
+                "resident_regie": case.resident_regie,
+                "complexity": case.complexity,
+            }
+        ),
+        "escalate_form": forms.EscalateForm(),
+        "first_contact_form": forms.FirstContactForm(),
+        "close_form": forms.CloseForm(),
+        "goal_statuses": GoalStatus.choices,
+    }
+    return render(request, "casusregie/case_detail.html", context)
+
+
+@case_area
+@require_GET
+def case_print(request, case_uuid):
+    case = permissions.access_case(request.user, case_uuid, permissions.VIEW)
+    services.audit_read(
+        request=request,
+        action=AuditAction.CASE_PRINT,
+        case=case,
+        channel=AuditChannel.PRINT,
+    )
+    return render(
+        request,
+        "casusregie/case_print.html",
+        {"case": case, "data": selectors.case_export_data(case), "printed": True},
+    )
+
+
+@case_area
+@require_GET
+def case_export_json(request, case_uuid):
+    case = permissions.access_case(request.user, case_uuid, permissions.EXPORT)
+    services.audit_read(
+        request=request,
+        action=AuditAction.CASE_EXPORT_JSON,
+        case=case,
+        channel=AuditChannel.EXPORT,
+    )
+    response = JsonResponse(
+        selectors.case_export_data(case),
+        json_dumps_params={"ensure_ascii": False, "indent": 2},
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="casus-{case.reference}.json"'
+    )
+    return response
+
+
+@case_area
+@require_GET
+def case_export_pdf(request, case_uuid):
+    from django.template.loader import render_to_string
+
+    from weasyprint import HTML
+
+    case = permissions.access_case(request.user, case_uuid, permissions.EXPORT)
+    services.audit_read(
+        request=request,
+        action=AuditAction.CASE_EXPORT_PDF,
+        case=case,
+        channel=AuditChannel.EXPORT,
+    )
+    html = render_to_string(
+        "casusregie/case_export_pdf.html",
+        {"case": case, "data": selectors.case_export_data(case)},
+        request=request,
+    )
+    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="casus-{case.reference}.pdf"'
+    )
+    return response
+
+
+@case_area
+@require_GET
+def case_access_log(request, case_uuid):
+    case = permissions.access_case(request.user, case_uuid, permissions.VIEW_LOG)
+    services.audit_read(request=request, action=AuditAction.ACCESS_LOG_VIEW, case=case)
+    paginator = Paginator(selectors.case_access_log_entries(case), 100)
+    return render(
+        request,
+        "casusregie/access_log.html",
+        {"case": case, "page": paginator.get_page(request.GET.get("pagina"))},
+    )
+
+
+def _case_url(case) -> str:
+    return reverse("casusregie:case_detail", args=[case.uuid])
+
+
+@case_area
+@require_POST
+def goal_add(request, case_uuid):
+    case = permissions.access_case(request.user, case_uuid, permissions.EDIT)
+    form = forms.GoalForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect(_case_url(case))
+    return _run(
+        request,
+        lambda: services.goal_add(
+            case=case, actor=request.user, text=form.cleaned_data["text"]
+        ),
+        success=_("Het doel is toegevoegd."),
+        fallback=_case_url(case),
+    )
+
+
+@case_area
+@require_POST
+def goal_update(request, case_uuid, goal_uuid):
+    case = permissions.access_case(request.user, case_uuid, permissions.EDIT)
+    goal = Goal.objects.filter(case=case, uuid=goal_uuid).first()
+    if goal is None:
+        raise Http404(permissions.NOT_FOUND_MESSAGE)
+    form = forms.GoalUpdateForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect(_case_url(case))
+
+    def call():
+        if form.cleaned_data["move"]:
+            services.goal_move(
+                goal=goal, actor=request.user, direction=form.cleaned_data["move"]
+            )
+        if form.cleaned_data["status"]:
+            services.goal_update(
+                goal=goal, actor=request.user, status=form.cleaned_data["status"]
+            )
+
+    return _run(
+        request, call, success=_("Het doel is bijgewerkt."), fallback=_case_url(case)
+    )
+
+
+@case_area
+@require_POST
+def note_add(request, case_uuid):
+    case = permissions.access_case(request.user, case_uuid, permissions.EDIT)
+    form = forms.NoteForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect(_case_url(case))
+    return _run(
+        request,
+        lambda: services.note_add(
+            case=case, actor=request.user, text=form.cleaned_data["text"]
+        ),
+        success=_("De notitie is opgeslagen."),
+        fallback=_case_url(case),
+    )
+
+
+@case_area
+@require_POST
+def regie_update(request, case_uuid):
+    case = permissions.access_case(request.user, case_uuid, permissions.EDIT)
+    form = forms.RegieForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect(_case_url(case))
+    return _run(
+        request,
+        lambda: services.case_update(
+            case=case, actor=request.user, **form.cleaned_data
+        ),
+        success=_("De regie is bijgewerkt."),
+        fallback=_case_url(case),
+    )
+
+
+@case_area
+@require_POST
+def consent_add(request, case_uuid):
+    case = permissions.access_case(request.user, case_uuid, permissions.EDIT)
+    form = forms.ConsentForm_(request.POST, organisations=_other_organisations(case))
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect(_case_url(case))
+    return _run(
+        request,
+        lambda: services.consent_record(
+            case=case, actor=request.user, **form.cleaned_data
+        ),
+        success=_("De toestemming is vastgelegd."),
+        fallback=_case_url(case),
+    )
+
+
+@case_area
+@require_POST
+def consent_withdraw(request, case_uuid, consent_uuid):
+    case = permissions.access_case(request.user, case_uuid, permissions.EDIT)
+    consent = Consent.objects.filter(case=case, uuid=consent_uuid).first()
+    if consent is None:
+        raise Http404(permissions.NOT_FOUND_MESSAGE)
+    return _run(
+        request,
+        lambda: services.consent_withdraw(consent=consent, actor=request.user),
+        success=_(
+            "De intrekking is vastgelegd. De toegang van die organisatie is gestopt."
+        ),
+        fallback=reverse("casusregie:dashboard"),
+    )
+
+
+@case_area
+@require_POST
+def involvement_add(request, case_uuid):
+    case = permissions.access_case(request.user, case_uuid, permissions.HAND_OVER)
+    form = forms.InvolvementForm(request.POST, organisations=_other_organisations(case))
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect(_case_url(case))
+    return _run(
+        request,
+        lambda: services.involvement_add(
+            case=case,
+            actor=request.user,
+            organisation=form.cleaned_data["organisation"],
+            legal_ground=form.cleaned_data["legal_ground"],
+        ),
+        success=_("De organisatie is betrokken."),
+        fallback=_case_url(case),
+    )
+
+
+@case_area
+@require_POST
+def involvement_end(request, case_uuid, organisation_uuid):
+    case = permissions.access_case(request.user, case_uuid, permissions.VIEW)
+    involvement = case.involvements.filter(
+        organisation__uuid=organisation_uuid, ended_at__isnull=True
+    ).first()
+    if involvement is None:
+        raise Http404(permissions.NOT_FOUND_MESSAGE)
+    return _run(
+        request,
+        lambda: services.involvement_end(involvement=involvement, actor=request.user),
+        success=_("De organisatie is niet meer betrokken."),
+        fallback=reverse("casusregie:dashboard"),
+    )
+
+
+@case_area
+@require_POST
+def first_contact(request, case_uuid):
+    case = permissions.access_case(request.user, case_uuid, permissions.HAND_OVER)
+    form = forms.FirstContactForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect(_case_url(case))
+    return _run(
+        request,
+        lambda: services.case_record_first_contact(
+            case=case, actor=request.user, contact_at=form.cleaned_data["contact_at"]
+        ),
+        success=_("Het eerste contact is vastgelegd."),
+        fallback=_case_url(case),
+    )
+
+
+@case_area
+@require_POST
+def case_close(request, case_uuid):
+    case = permissions.access_case(request.user, case_uuid, permissions.CLOSE)
+    form = forms.CloseForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect(_case_url(case))
+    return _run(
+        request,
+        lambda: services.case_close(
+            case=case, actor=request.user, outcome=form.cleaned_data["outcome"]
+        ),
+        success=_("De casus is afgesloten."),
+        fallback=_case_url(case),
+    )
+
+
+@case_area
+@require_POST
+def escalate(request, case_uuid):
+    case = permissions.access_case(request.user, case_uuid, permissions.EDIT)
+    form = forms.EscalateForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect(_case_url(case))
+    return _run(
+        request,
+        lambda: services.escalation_request(
+            case=case, actor=request.user, reason=form.cleaned_data["reason"]
+        ),
+        success=_("De casus is voorgelegd aan de regisseur."),
+        fallback=_case_url(case),
+    )
+
+
+# --- Hand-overs ------------------------------------------------------------------------------
+
+
+@case_area
+def handover_create(request, case_uuid):
+    case = permissions.access_case(request.user, case_uuid, permissions.HAND_OVER)
+    organisations = _other_organisations(case).exclude(pk=case.lead_organisation_id)
+    form = forms.HandoverForm(request.POST or None, organisations=organisations)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            handover = services.handover_propose(
+                case=case,
+                actor=request.user,
+                to_organisation=data["to_organisation"],
+                legal_ground=data["legal_ground"],
+                priorities=data["priorities"],
+                tried=data["tried"],
+                commitments=data["commitments"],
+                risks=data["risks"],
+                next_appointment=data["next_appointment"],
+                previous_lead_stays=data["previous_lead_stays"],
+            )
+        except services.NotAllowed:
+            raise Http404(permissions.NOT_FOUND_MESSAGE) from None
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("Het voorstel is verstuurd."))
+            return redirect("casusregie:handover_detail", handover_uuid=handover.uuid)
+    else:
+        first_goal = case.goals.order_by("position").first()
+        if request.method == "GET" and first_goal:
+            form.initial.setdefault("priorities", first_goal.text)
+    return render(
+        request, "casusregie/handover_form.html", {"case": case, "form": form}
+    )
+
+
+@case_area
+@require_GET
+def handover_list(request):
+    user = request.user
+    services.audit_read(
+        request=request, action=AuditAction.CASE_LIST, detail={"list": "handovers"}
+    )
+    return render(
+        request,
+        "casusregie/handover_list.html",
+        {
+            "incoming": list(selectors.handovers_incoming(user)[:100]),
+            "outgoing": list(selectors.handovers_outgoing(user)[:100]),
+            "awaiting_contact": list(
+                selectors.handovers_awaiting_first_contact(user)[:100]
+            ),
+        },
+    )
+
+
+@case_area
+@require_GET
+def handover_detail(request, handover_uuid):
+    handover = permissions.access_handover(request.user, handover_uuid)
+    services.audit_read(
+        request=request,
+        action=AuditAction.HANDOVER_VIEW,
+        case=handover.case,
+        obj=handover,
+    )
+    return render(
+        request,
+        "casusregie/handover_detail.html",
+        {
+            "handover": handover,
+            "may_answer": handover.status == "voorgesteld"
+            and permissions.may_answer_handover(request.user, handover),
+            "may_withdraw": handover.status == "voorgesteld"
+            and permissions.may_withdraw_handover(request.user, handover),
+            "may_view_case": permissions.can(
+                request.user, permissions.VIEW, handover.case
+            ),
+            "decline_form": forms.DeclineForm(),
+        },
+    )
+
+
+def _handover_action(request, handover_uuid, call, success):
+    handover = permissions.access_handover(request.user, handover_uuid)
+    fallback = reverse("casusregie:handover_detail", args=[handover.uuid])
+    try:
+        call(handover)
+    except services.NotAllowed as error:
+        messages.error(request, str(error))
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, success)
+    return redirect(fallback)
+
+
+@case_area
+@require_POST
+def handover_accept(request, handover_uuid):
+    return _handover_action(
+        request,
+        handover_uuid,
+        lambda h: services.handover_accept(handover=h, actor=request.user),
+        _("U heeft de regie overgenomen. Leg het eerste contact met de inwoner vast."),
+    )
+
+
+@case_area
+@require_POST
+def handover_decline(request, handover_uuid):
+    form = forms.DeclineForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    return _handover_action(
+        request,
+        handover_uuid,
+        lambda h: services.handover_decline(
+            handover=h, actor=request.user, reason=reason
+        ),
+        _("U heeft het voorstel afgewezen."),
+    )
+
+
+@case_area
+@require_POST
+def handover_withdraw(request, handover_uuid):
+    return _handover_action(
+        request,
+        handover_uuid,
+        lambda h: services.handover_withdraw(handover=h, actor=request.user),
+        _("Het voorstel is ingetrokken."),
+    )
+
+
+# --- Escalations (regisseur) -----------------------------------------------------------------
+
+
+@case_area
+@require_GET
+def escalation_list(request):
+    if not permissions.regisseur_organisations(request.user).exists():
+        raise Http404(permissions.NOT_FOUND_MESSAGE)
+    services.audit_read(
+        request=request, action=AuditAction.CASE_LIST, detail={"list": "escalations"}
+    )
+    return render(
+        request,
+        "casusregie/escalation_list.html",
+        {
+            "escalations": list(selectors.escalations_open_for(request.user)),
+            "advice_form": forms.AdviceForm(),
+        },
+    )
+
+
+def _escalation(request, escalation_uuid):
+    escalation = (
+        permissions.escalations_visible_to(request.user)
+        .select_related("case", "regisseur_organisation")
+        .filter(uuid=escalation_uuid)
+        .first()
+    )
+    if escalation is None:
+        raise Http404(permissions.NOT_FOUND_MESSAGE)
+    return escalation
+
+
+@case_area
+@require_POST
+def escalation_take_over(request, escalation_uuid):
+    escalation = _escalation(request, escalation_uuid)
+    return _run(
+        request,
+        lambda: services.escalation_take_over(
+            escalation=escalation, actor=request.user
+        ),
+        success=_("U heeft de regie overgenomen."),
+        fallback=_case_url(escalation.case),
+    )
+
+
+@case_area
+@require_POST
+def escalation_return(request, escalation_uuid):
+    escalation = _escalation(request, escalation_uuid)
+    form = forms.AdviceForm(request.POST)
+    advice = form.cleaned_data["advice"] if form.is_valid() else ""
+    return _run(
+        request,
+        lambda: services.escalation_return(
+            escalation=escalation, actor=request.user, advice=advice
+        ),
+        success=_("De casus is teruggegeven met uw advies."),
+        fallback=reverse("casusregie:escalation_list"),
+    )
+
+
+# --- Figures and break-glass -------------------------------------------------------------
+
+
+@case_area
+@require_GET
+def figures(request):
+    if not permissions.may_view_figures(request.user):
+        raise Http404(permissions.NOT_FOUND_MESSAGE)
+    from pact.models import Municipality
+
+    municipalities = (
+        Municipality.objects.filter(cases__isnull=False).distinct().order_by("name")
+    )
+    chosen = municipalities.filter(slug=request.GET.get("gemeente")).first()
+    data = selectors.figures(municipality=chosen)
+    if request.GET.get("formaat") == "json":
+        return JsonResponse(data)
+    return render(
+        request,
+        "casusregie/figures.html",
+        {"data": data, "municipalities": municipalities, "chosen": chosen},
+    )
+
+
+@case_area
+def break_glass(request):
+    if not permissions.may_break_glass(request.user):
+        raise Http404(permissions.NOT_FOUND_MESSAGE)
+    form = forms.BreakGlassForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            access = services.break_glass_open(
+                actor=request.user, request=request, **form.cleaned_data
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            messages.warning(
+                request,
+                _(
+                    "Noodtoegang geopend voor een uur. Alles wat u bekijkt wordt vastgelegd en gemeld."
+                ),
+            )
+            return redirect("casusregie:case_detail", case_uuid=access.case.uuid)
+    return render(request, "casusregie/break_glass.html", {"form": form})
+
+
+@case_area
+@require_GET
+def break_glass_report(request):
+    user = request.user
+    if not (
+        permissions.may_break_glass(user)
+        or permissions.regisseur_organisations(user).exists()
+    ):
+        raise Http404(permissions.NOT_FOUND_MESSAGE)
+    return render(
+        request,
+        "casusregie/break_glass_report.html",
+        {"accesses": list(selectors.break_glass_report(user)[:200])},
+    )
