@@ -1,0 +1,120 @@
+"""A plan on the fixed cast: Attenta (partner A) and GKB (partner B) in the Aa en Hunze
+pact, with the pact as an organisation, building blocks, rounds per quarter of 2020-2021,
+and actions owned by each partner, by both, and by the pact itself."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+import pytest
+
+from agenda import services
+from agenda.constants import OwnerRole
+from agenda.models import Action, BuildingBlock, Plan, Round
+from agenda.timing import Quarter
+from pact.constants import OrganisationKind, Role
+from tests.factories.agenda import BuildingBlockFactory, PlanFactory, action
+from tests.factories.pact import OrganisationFactory, UserFactory
+
+
+@dataclass
+class AgendaWorld:
+    plan: Plan
+    main_block: BuildingBlock
+    side_block: BuildingBlock
+    rounds: list[Round]
+    attenta_action: Action
+    gkb_action: Action
+    shared_action: Action
+    pact_action: Action
+    hidden_action: Action
+    coordinator_b: object
+    pact_org: object
+
+    def round(self, key: str) -> Round:
+        """``world.round("2020-Q3")``"""
+        starts = Quarter.from_key(key).starts_on
+        return next(r for r in self.rounds if r.period_starts_on == starts)
+
+
+def at(day: str, hour: int = 12) -> datetime.datetime:
+    return timezone.make_aware(
+        datetime.datetime.combine(datetime.date.fromisoformat(day), datetime.time(hour))
+    )
+
+
+@pytest.fixture
+def world(cast):
+    pact_org = OrganisationFactory(
+        name="Armoedepact Aa en Hunze",
+        slug="pact-aa-en-hunze",
+        kind=OrganisationKind.PACT,
+        aliases="Armoedepact, Pact",
+    )
+    cast.pact.organisation = pact_org
+    cast.pact.save(update_fields=["organisation"])
+    cast.gemeente.aliases = "Gemeente"
+    cast.gemeente.save(update_fields=["aliases"])
+    coordinator_b = UserFactory(
+        username="coordinator_b", roles=[(cast.partner_b, Role.COORDINATOR)]
+    )
+    plan = PlanFactory(
+        pact=cast.pact, slug="zelf-weer-aan-het-stuur", title="Zelf weer aan het stuur"
+    )
+    main = BuildingBlockFactory(
+        plan=plan, number=4, title="Vroegsignalering", main=True
+    )
+    side = BuildingBlockFactory(
+        plan=plan, number=5, title="Preventie door voorlichting"
+    )
+    rounds = services.rounds_create_quarterly(plan=plan)
+    return AgendaWorld(
+        plan=plan,
+        main_block=main,
+        side_block=side,
+        rounds=rounds,
+        attenta_action=action(
+            plan,
+            "Opstellen sociale kaart",
+            owners=[(cast.partner_a, OwnerRole.LEAD)],
+            timing="Q1, Q2",
+            block=side,
+        ),
+        gkb_action=action(
+            plan,
+            "Terugdringen kosten bewindvoering",
+            owners=[(cast.partner_b, OwnerRole.LEAD)],
+            timing="2020 - 2021",
+            block=main,
+        ),
+        shared_action=action(
+            plan,
+            "Plan van aanpak vroegsignalering",
+            owners=[
+                (cast.partner_a, OwnerRole.EXECUTING),
+                (cast.partner_b, OwnerRole.EXECUTING),
+            ],
+            timing="Q1",
+            block=main,
+        ),
+        pact_action=action(
+            plan,
+            "Conferentie armoede",
+            owners=[(pact_org, OwnerRole.LEAD)],
+            timing="Jaarlijks Q3",
+            block=side,
+        ),
+        hidden_action=action(
+            plan,
+            "Intern overleg",
+            owners=[(cast.partner_a, OwnerRole.LEAD)],
+            timing="Doorlopend",
+            block=side,
+            published=False,
+        ),
+        coordinator_b=coordinator_b,
+        pact_org=pact_org,
+    )
