@@ -15,7 +15,9 @@ def menu_of(client, user) -> str:
     return html.split('aria-label="Hoofdmenu"', 1)[1].split("</nav>", 1)[0]
 
 
-@pytest.mark.parametrize("persona", ["worker_a", "coordinator_a", "regisseur", "pact_admin"])
+@pytest.mark.parametrize(
+    "persona", ["worker_a", "coordinator_a", "regisseur", "pact_admin"]
+)
 def test_case_roles_see_casusregie(client, cast, wagtail_site, persona):
     assert 'href="/casusregie/"' in menu_of(client, getattr(cast, persona))
 
