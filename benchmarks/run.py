@@ -66,10 +66,19 @@ def run_one_database(database: str, only: list[str], quick: bool) -> None:
     context = Context(
         database="postgresql" if database == "postgres" else "sqlite", quick=quick
     )
-    for name in scenario_modules(only):
-        sys.stderr.write(f"[{database}] scenario module {name}\n")
-        module = importlib.import_module(f"benchmarks.scenarios.{name}")
-        module.run(context)
+    try:
+        for name in scenario_modules(only):
+            sys.stderr.write(f"[{database}] scenario module {name}\n")
+            module = importlib.import_module(f"benchmarks.scenarios.{name}")
+            module.run(context)
+    finally:
+        if not os.environ.get("PACT_BENCH_KEEP"):
+            name = connection.settings_dict["NAME"]
+            connection.close()
+            if database == "postgres":
+                _drop_postgres_database(name)
+            else:
+                _remove_sqlite_file(name)
 
 
 def _remove_sqlite_file(path) -> None:
@@ -77,6 +86,27 @@ def _remove_sqlite_file(path) -> None:
 
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def _drop_postgres_database(name: str) -> None:
+    import psycopg
+
+    with psycopg.connect(
+        "postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True
+    ) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _isolate_run() -> None:
+    """Give this run databases of its own, so that two runs at once (two people, or CI
+    and a person) never drop each other's data. PACT_SQLITE_PATH and
+    PACT_BENCH_DATABASE_URL still choose them; PACT_BENCH_KEEP=1 keeps them afterwards."""
+    tag = os.getpid()
+    os.environ.setdefault("PACT_SQLITE_PATH", f"var/bench/bench-{tag}.sqlite3")
+    os.environ.setdefault(
+        "PACT_BENCH_DATABASE_URL",
+        f"postgres://postgres@127.0.0.1:5432/armoedepact_bench_{tag}",
+    )
 
 
 def _recreate_postgres_database(name: str) -> None:
@@ -99,6 +129,7 @@ def main() -> None:
     parser.add_argument("--only", nargs="*", default=[], help="scenario module names")
     parser.add_argument("--quick", action="store_true", help="a tenth of the requests")
     args = parser.parse_args()
+    _isolate_run()
     if args.database != "both":
         run_one_database(args.database, args.only, args.quick)
         return
