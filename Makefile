@@ -35,9 +35,11 @@ demo: install
 serve: install
 	@echo ""
 	@echo "Sociale kaart (inwoners):  http://127.0.0.1:$(PORT)/"
+	@echo "Zoeken:                    http://127.0.0.1:$(PORT)/zoeken/"
 	@echo "Beheer (professionals):    http://127.0.0.1:$(PORT)/admin/"
 	@echo "Casusregie:                http://127.0.0.1:$(PORT)/casusregie/"
 	@echo "Actieagenda:               http://127.0.0.1:$(PORT)/agenda/"
+	@echo "HSDS-API (Open Referral):  http://127.0.0.1:$(PORT)/api/hsds/"
 	@echo ""
 	@echo "Demo-accounts (wachtwoorden alleen voor de demo):"
 	@$(DEMO) $(PY) manage.py demo_personas
