@@ -26,9 +26,13 @@ from socialekaart.constants import FRESHNESS_REMINDER_INTERVAL_DAYS
 from socialekaart.permissions import NotAllowed, can_edit_page
 
 
+@transaction.atomic
 def record_check(*, page, user, on: datetime.date | None = None):
     """Store that ``user`` (or nobody) confirmed ``page`` on ``on``; no authorisation:
-    for ``page_mark_checked`` and the publish signal only."""
+    for ``page_mark_checked`` and the publish signal only.
+
+    Atomic itself: the publish signal also fires outside any transaction (the admin's
+    publish action, scheduled publishing), and the row lock needs one."""
     from socialekaart.models import PageCheck
 
     on = on or timezone.localdate()

@@ -110,3 +110,21 @@ class ReminderTests:
         services.freshness_send_reminders()
         services.page_mark_checked(page=kaart.service_a, actor=cast.editor_a)
         assert PageCheck.objects.get(page=kaart.service_a).reminded_on is None
+
+
+@pytest.mark.django_db(transaction=True)
+class PublishWithoutTransactionTests:
+    """Wagtail's publish action (the admin's "Publiceren", scheduled publishing) runs
+    without an outer transaction; on PostgreSQL a row lock outside one is an error."""
+
+    def test_publishing_outside_a_transaction_records_the_check(self, cast, kaart):
+        from django.db import connection
+
+        assert connection.get_autocommit()
+        kaart.service_b.summary = "Hulp als u schulden heeft, ook met spoed."
+        kaart.service_b.save_revision(user=cast.pact_admin).publish(
+            user=cast.pact_admin
+        )
+        check = PageCheck.objects.get(page=kaart.service_b)
+        assert check.checked_by == cast.pact_admin
+        assert check.checked_on == timezone.localdate()
