@@ -87,12 +87,18 @@ def services_of_organisation(organisation_page) -> QuerySet:
     )
 
 
-def age_filter_q(age: int) -> Q:
+def age_filter_q(age: int, municipality=None) -> Q:
     """Services a person of ``age`` can use: no rule with age limits, or some rule whose
-    limits include ``age``."""
+    limits include ``age``. With ``municipality``, only the rules that hold there count
+    (rules without municipalities hold in the whole service area): the same fund can
+    be for children 4-17 in one municipality and 0-17 in another."""
     from socialekaart.models import EligibilityRule
 
     rules = EligibilityRule.objects.filter(page=OuterRef("pk"))
+    if municipality is not None:
+        rules = rules.filter(
+            Q(municipalities__isnull=True) | Q(municipalities=municipality)
+        )
     limited = rules.filter(Q(min_age__isnull=False) | Q(max_age__isnull=False))
     fitting = rules.filter(
         Q(min_age__isnull=True) | Q(min_age__lte=age),
@@ -111,7 +117,8 @@ def service_list(
 ) -> QuerySet:
     """Live services with the residents' filters, A to Z.
 
-    ``municipality``: offered there (service area). ``age``: see ``age_filter_q``.
+    ``municipality``: offered there (service area). ``age``: see ``age_filter_q``
+    (with the rules of ``municipality`` when given).
     ``is_free``: True for free offerings only. A fixed number of queries per page of
     results (the caller paginates, then calls ``attach_organisation_pages``).
     """
@@ -123,7 +130,7 @@ def service_list(
     if municipality is not None:
         services = services.filter(municipalities=municipality)
     if age is not None:
-        services = services.filter(age_filter_q(age))
+        services = services.filter(age_filter_q(age, municipality))
     if is_free:
         services = services.filter(is_free=True)
     return services.order_by("title", "pk")
