@@ -8,10 +8,14 @@ Pure logic, no database: the selector loads the rules and the norm amounts and c
 * it **might fit** when none says no and at least one is unknown;
 * it **does not fit** when one says no.
 
-An offering fits when one of its rules for the resident's municipality fits (the first
-such rule gives the reason), might fit when one might, and does not fit otherwise. An
-offering without rules is open to everyone in its service area; one outside the
-resident's municipality is never shown.
+An offering fits when one of its rules for the resident's municipality fits, might fit
+when one might, and does not fit otherwise. The reason comes from the best rule (fewest
+open questions, then the most that is known to hold: a rule about the resident's
+teenager says more than one about every adult); what the resident gets lists the
+benefit of every rule with that best outcome (Uitkering activiteiten: the parent's and
+the teenager's). An offering without rules is open to everyone in its service area; one
+outside the resident's municipality is never shown. "Other conditions" the form does
+not ask about (a referral, a participation placement) keep an offering at "might fit".
 
 Income limits are percentages of the social minimum for the resident's household,
 converted to whole euros per month (rounded half up); the resident's net income is
@@ -80,8 +84,13 @@ class Situation:
 class Verdict:
     outcome: Outcome
     reason: str
-    benefit: str = ""
+    benefits: tuple[str, ...] = ()
     income_limit: Decimal | None = None
+
+    @property
+    def benefit(self) -> str:
+        """What the resident gets, as sentences (empty when the rules do not say)."""
+        return " ".join(_sentence(benefit) for benefit in self.benefits)
 
 
 @dataclass
@@ -337,30 +346,39 @@ def evaluate(
         )
     if not applicable:
         return None
-    best: tuple[_Check, Rule, Decimal | None] | None = None
-    for rule in applicable:
-        check, limit = evaluate_rule(rule, situation, norm)
-        if best is None or _better(check, best[0]):
-            best = (check, rule, limit)
-        if check.outcome == Outcome.FITS:
-            break
-    check, rule, limit = best
-    if check.outcome == Outcome.FITS:
+    checked = [(rule, *evaluate_rule(rule, situation, norm)) for rule in applicable]
+    rule, check, limit = max(checked, key=lambda item: _rank(item[1]))
+    outcome = check.outcome
+    benefits = tuple(
+        dict.fromkeys(
+            other.benefit.strip()
+            for other, other_check, _limit in checked
+            if other_check.outcome == outcome and other.benefit.strip()
+        )
+    )
+    if outcome == Outcome.FITS and other_conditions.strip():
+        outcome = Outcome.MIGHT_FIT
+        reason = _sentence(
+            _("misschien: %(why)s, maar er zijn ook andere voorwaarden (zie hieronder)")
+            % {"why": join_clauses(check.yes)}
+            if check.yes
+            else _("misschien: het hangt af van andere voorwaarden, lees ze hieronder")
+        )
+    elif outcome == Outcome.FITS:
         reason = _sentence(join_clauses(check.yes)) or _sentence(
             _("deze hulp is er voor iedereen in %(municipality)s")
             % {"municipality": situation.municipality_name or _("uw gemeente")}
         )
-    elif check.outcome == Outcome.MIGHT_FIT:
+    elif outcome == Outcome.MIGHT_FIT:
         reason = _sentence(
             _("misschien: %(why)s") % {"why": join_clauses(check.unknown)}
         )
     else:
         reason = _sentence(join_clauses(check.no))
-    return Verdict(check.outcome, reason, benefit=rule.benefit, income_limit=limit)
+    return Verdict(outcome, reason, benefits=benefits, income_limit=limit)
 
 
-def _better(candidate: _Check, current: _Check) -> bool:
-    if candidate.outcome != current.outcome:
-        return candidate.outcome > current.outcome
-    # Among "might fit", prefer the rule with the fewest open questions.
-    return len(candidate.unknown) < len(current.unknown)
+def _rank(check: _Check) -> tuple[int, int, int]:
+    """Higher is better: the outcome, then the fewest open questions, then the most
+    conditions known to hold. ``max`` keeps the first of equal rules."""
+    return (check.outcome, -len(check.unknown), len(check.yes))

@@ -26,6 +26,7 @@ class ServiceSummary:
     is_free: bool
     status: str
     organisation_title: str
+    other_conditions: str = ""
 
 
 @dataclass
@@ -158,6 +159,9 @@ def services_matching(
             is_free=row["is_free"],
             status=row["status"],
             organisation_title=organisations.get(row["path"][:-STEPLEN], ""),
+            other_conditions=row["eligibility_note"]
+            if verdict.outcome == Outcome.MIGHT_FIT
+            else "",
         )
         (fits if verdict.outcome == Outcome.FITS else might_fit).append(
             Match(summary, verdict)

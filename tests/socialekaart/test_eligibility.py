@@ -138,8 +138,74 @@ class DocumentExampleTests:
         )
         result = verdict(rules[1:], teenager)
         assert result.outcome == Outcome.FITS
-        assert result.benefit == "€ 350 per kind"
+        assert result.benefit == "€ 350 per kind."
         assert "u heeft een kind van 14 jaar" in result.reason
+
+    def test_every_benefit_the_household_can_get_is_listed(self):
+        # Uitkering activiteiten: the parent and the teenager each get something.
+        rules = [
+            Rule(income_limit_percent=130, min_age=18, benefit="€ 165 per volwassene."),
+            Rule(
+                income_limit_percent=130,
+                age_subject=AgeSubject.CHILD,
+                max_age=11,
+                benefit="€ 165 per kind tot 12 jaar.",
+            ),
+            Rule(
+                income_limit_percent=130,
+                age_subject=AgeSubject.CHILD,
+                min_age=12,
+                max_age=17,
+                benefit="€ 350 per kind van 12 tot 18 jaar.",
+            ),
+        ]
+        parent_of_a_teenager = Situation(
+            ASSEN,
+            HouseholdType.SINGLE_PARENT,
+            income=Decimal("1500"),
+            children_ages=(13,),
+        )
+        result = verdict(rules, parent_of_a_teenager)
+        assert result.outcome == Outcome.FITS
+        assert (
+            result.benefit == "€ 165 per volwassene. € 350 per kind van 12 tot 18 jaar."
+        )
+        # The reason is that of the rule that says the most about this household.
+        assert "u heeft een kind van 13 jaar" in result.reason
+
+        unknown_income = Situation(
+            ASSEN, HouseholdType.SINGLE_PARENT, children_ages=(13,)
+        )
+        result = verdict(rules, unknown_income)
+        assert result.outcome == Outcome.MIGHT_FIT
+        assert "€ 350 per kind" in result.benefit
+        assert "tot 12 jaar" not in result.benefit  # no child under 12
+
+    def test_other_conditions_make_a_fitting_offer_a_maybe(self):
+        # Participatiepremie: only for people on a participation placement, which
+        # "Wat past bij mij?" does not ask.
+        result = evaluate(
+            [Rule(income_limit_percent=120)],
+            Situation(ASSEN, HouseholdType.SINGLE, income=Decimal("1200")),
+            area_ids=[ASSEN],
+            norms=NORMS_2024,
+            other_conditions="U werkt op een participatieplaats.",
+        )
+        assert result.outcome == Outcome.MIGHT_FIT
+        assert result.reason == (
+            "Misschien: uw inkomen is lager dan € 1.491, de grens voor deze regeling, "
+            "maar er zijn ook andere voorwaarden (zie hieronder)."
+        )
+
+    def test_other_conditions_do_not_rescue_a_no(self):
+        result = evaluate(
+            [Rule(income_limit_percent=120)],
+            Situation(ASSEN, HouseholdType.SINGLE, income=Decimal("1600")),
+            area_ids=[ASSEN],
+            norms=NORMS_2024,
+            other_conditions="U werkt op een participatieplaats.",
+        )
+        assert result.outcome == Outcome.DOES_NOT_FIT
 
     def test_rules_hold_per_municipality(self):
         rules = [
@@ -305,6 +371,25 @@ class EligibilityPropertyTests:
             assert result is None
             return
         assert result.outcome == max(spec_rule(r, situation) for r in applicable)
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(rules(), min_size=1, max_size=4), situations())
+    def test_other_conditions_never_fit_for_sure(self, rule_list, situation):
+        result = evaluate(
+            rule_list,
+            situation,
+            area_ids=(ASSEN, COEVORDEN),
+            norms=NORMS_2024,
+            other_conditions="Een hulpverlener meldt u aan.",
+        )
+        applicable = [r for r in rule_list if r.applies_in(situation.municipality_id)]
+        if not applicable:
+            assert result is None
+            return
+        expected = min(
+            max(spec_rule(r, situation) for r in applicable), Outcome.MIGHT_FIT
+        )
+        assert result.outcome == expected
 
     @settings(max_examples=300, deadline=None)
     @given(

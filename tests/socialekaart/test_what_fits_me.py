@@ -49,6 +49,21 @@ class WhatFitsMeTests:
         assert "Dit past misschien" in html
         assert "Misschien: het hangt af van uw inkomen" in html
 
+    def test_other_conditions_are_shown_with_a_maybe(self, client, kaart):
+        from tests.factories import socialekaart as f
+
+        f.service_page(
+            kaart.org_a,
+            title="Participatiepremie",
+            eligibility_note="U werkt op een participatieplaats.",
+            rules=[{"min_age": 18, "max_age": 66}],
+        )
+        html = answer(client, kaart, inkomen="1.400").content.decode()
+        might_fit = html[html.index("Dit past misschien") :]
+        assert "Participatiepremie" in might_fit
+        assert "Misschien: het hangt af van andere voorwaarden" in might_fit
+        assert "U werkt op een participatieplaats." in might_fit
+
     def test_too_high_income_leaves_it_out(self, client, kaart):
         html = answer(client, kaart, inkomen="3000", kinderen="7").content.decode()
         assert "Spullen en activiteiten voor uw kind." not in html
