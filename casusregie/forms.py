@@ -66,7 +66,7 @@ class CaseOpenForm(forms.Form):
     def __init__(self, *args, organisations=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = (
-            organisations or Organisation.objects.none()
+            organisations if organisations is not None else Organisation.objects.none()
         )
         if organisations is not None and organisations.count() == 1:
             self.fields["organisation"].initial = organisations.first()
@@ -123,7 +123,7 @@ class ConsentForm_(forms.Form):
     def __init__(self, *args, organisations=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = (
-            organisations or Organisation.objects.none()
+            organisations if organisations is not None else Organisation.objects.none()
         )
         self.fields["given_on"].initial = timezone.localdate()
 
@@ -142,7 +142,7 @@ class InvolvementForm(forms.Form):
     def __init__(self, *args, organisations=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = (
-            organisations or Organisation.objects.none()
+            organisations if organisations is not None else Organisation.objects.none()
         )
 
 
@@ -203,7 +203,7 @@ class HandoverForm(forms.Form):
     def __init__(self, *args, organisations=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["to_organisation"].queryset = (
-            organisations or Organisation.objects.none()
+            organisations if organisations is not None else Organisation.objects.none()
         )
 
 

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -249,43 +249,62 @@ def access_case(user, case_uuid, action: str = VIEW) -> Case:
         .filter(uuid=key)
         .first()
     )
-    if case is None or not can(user, VIEW, case) or not can(user, action, case):
+    if case is None:
+        raise Http404(NOT_FOUND_MESSAGE)
+    allowed = case_permissions(user, case)
+    if VIEW not in allowed or action not in allowed:
         raise Http404(NOT_FOUND_MESSAGE)
     return case
 
 
-def acting_organisation(user, case: Case | None = None) -> Organisation | None:
-    """On behalf of which organisation ``user`` acts (on ``case``), for the audit log."""
+AUDITED_ROLES = (Role.CASE_WORKER, Role.COORDINATOR, Role.REGISSEUR, Role.PACT_ADMIN)
+
+
+def acting_as(
+    user, case: Case | None = None, organisation: Organisation | None = None
+) -> tuple[Organisation | None, list[Role]]:
+    """On behalf of which organisation, and in which of its roles, ``user`` acts (on
+    ``case``), for the audit log. One query.
+
+    With ``organisation`` given only the roles are looked up. Otherwise the organisation
+    is the one whose group gives ``user`` the right to view ``case`` (first by name), or
+    else the first organisation (by name) where ``user`` holds a case or admin role.
+    """
     if not _usable(user):
-        return None
-    memberships = Membership.objects.filter(user=user).select_related("organisation")
-    if case is not None:
-        through_grant = (
-            Organisation.objects.filter(
-                role_groups__group__in=CaseGroupObjectPermission.objects.filter(
+        return organisation, []
+    memberships = (
+        Membership.objects.filter(user=user)
+        .select_related("organisation")
+        .order_by("organisation__name", "organisation_id", "role")
+    )
+    if case is not None and organisation is None:
+        memberships = memberships.annotate(
+            through_grant=Exists(
+                CaseGroupObjectPermission.objects.filter(
                     content_object_id=case.pk,
                     group__user=user,
                     permission__codename=VIEW,
-                ).values("group_id")
+                    group__organisation_link__organisation_id=OuterRef(
+                        "organisation_id"
+                    ),
+                )
             )
-            .order_by("name")
-            .first()
         )
-        if through_grant is not None:
-            return through_grant
-    membership = (
-        memberships.filter(
-            role__in=[
-                Role.CASE_WORKER,
-                Role.COORDINATOR,
-                Role.REGISSEUR,
-                Role.PACT_ADMIN,
-            ]
-        )
-        .order_by("organisation__name")
-        .first()
-    )
-    return membership.organisation if membership else None
+    rows = list(memberships)
+    if organisation is None:
+        chosen = next(
+            (m for m in rows if getattr(m, "through_grant", False)), None
+        ) or next((m for m in rows if m.role in AUDITED_ROLES), None)
+        organisation = chosen.organisation if chosen else None
+    if organisation is None:
+        return None, []
+    roles = sorted(Role(m.role) for m in rows if m.organisation_id == organisation.pk)
+    return organisation, roles
+
+
+def acting_organisation(user, case: Case | None = None) -> Organisation | None:
+    """On behalf of which organisation ``user`` acts (on ``case``), for the audit log."""
+    return acting_as(user, case)[0]
 
 
 # --- Hand-overs, escalations, organisations ---------------------------------------------
@@ -301,12 +320,40 @@ def organisations_overseeing(user) -> QuerySet[Organisation]:
     return organisations_where(user, "cases.view_organisation")
 
 
+def may_open_cases(user) -> bool:
+    """Does ``user`` work cases somewhere (so may open one)? No query: the person's
+    roles are cached for the request by ``pact.roles``."""
+    return _usable(user) and role_can(user, "cases.work")
+
+
+def is_case_coordinator(user) -> bool:
+    """Does ``user`` coordinate the cases of some organisation? No query."""
+    return _usable(user) and role_can(user, "cases.view_organisation")
+
+
 def _partner_organisation_ids(user):
     return Membership.objects.filter(
         user=user,
         user__is_active=True,
         role__in=[Role.CASE_WORKER, Role.COORDINATOR, Role.REGISSEUR],
     ).values("organisation_id")
+
+
+def handovers_of_own_organisations(user) -> QuerySet[Handover]:
+    """Hand-overs to or from the organisations where ``user`` works cases, coordinates
+    or is regisseur (part of ``handovers_visible_to``), annotated with ``is_to_us`` and
+    ``is_from_us``."""
+    if not _usable(user):
+        return Handover.objects.none()
+    org_ids = _partner_organisation_ids(user)
+    return Handover.objects.filter(
+        Q(to_organisation_id__in=org_ids) | Q(from_organisation_id__in=org_ids)
+    ).annotate(
+        is_to_us=Exists(org_ids.filter(organisation_id=OuterRef("to_organisation_id"))),
+        is_from_us=Exists(
+            org_ids.filter(organisation_id=OuterRef("from_organisation_id"))
+        ),
+    )
 
 
 def handovers_visible_to(user) -> QuerySet[Handover]:

@@ -160,6 +160,34 @@ def escalations_open_for(user) -> QuerySet[Escalation]:
     )
 
 
+def handover_inbox(user, *, limit: int = 50) -> dict[str, list[Handover]]:
+    """The open hand-overs of the user's organisations in one query, split as the
+    dashboard shows them: ``incoming`` (proposals to us, by deadline), ``outgoing``
+    (from us, proposed or awaiting first contact, by deadline) and ``awaiting_contact``
+    (accepted by us, first contact not recorded yet, by acceptance). At most ``limit``
+    each. The same hand-overs as ``handovers_incoming`` and friends."""
+    handovers = (
+        permissions.handovers_of_own_organisations(user)
+        .filter(status__in=OPEN_HANDOVER_STATUSES)
+        .select_related("case", "from_organisation", "to_organisation", "to_worker")
+        .order_by("deadline_at", "id")
+    )
+    incoming, outgoing, awaiting = [], [], []
+    for handover in handovers:
+        if handover.is_to_us and handover.status == HandoverStatus.PROPOSED:
+            incoming.append(handover)
+        if handover.is_to_us and handover.status == HandoverStatus.ACCEPTED:
+            awaiting.append(handover)
+        if handover.is_from_us:
+            outgoing.append(handover)
+    awaiting.sort(key=lambda h: (h.answered_at is None, h.answered_at, h.pk))
+    return {
+        "incoming": incoming[:limit],
+        "outgoing": outgoing[:limit],
+        "awaiting_contact": awaiting[:limit],
+    }
+
+
 def inbox_counts(user) -> dict[str, int]:
     """What the badge shows: proposals to answer and escalations to pick up."""
     return {

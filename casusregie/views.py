@@ -100,16 +100,12 @@ def dashboard(request):
             "page": page,
             "status": status,
             "only_mine": only_mine,
-            "incoming": list(selectors.handovers_incoming(user)[:50]),
-            "outgoing": list(selectors.handovers_outgoing(user)[:50]),
-            "awaiting_contact": list(
-                selectors.handovers_awaiting_first_contact(user)[:50]
-            ),
+            **selectors.handover_inbox(user),
             "escalations": list(selectors.escalations_open_for(user)[:50]),
-            "may_open": permissions.organisations_working(user).exists(),
+            "may_open": permissions.may_open_cases(user),
             "may_view_figures": permissions.may_view_figures(user),
             "may_break_glass": permissions.may_break_glass(user),
-            "is_coordinator": permissions.organisations_overseeing(user).exists(),
+            "is_coordinator": permissions.is_case_coordinator(user),
         },
     )
 
@@ -158,9 +154,7 @@ def inbox_fragment(request):
         request=request, action=AuditAction.CASE_LIST, detail={"list": "inbox"}
     )
     context = {
-        "incoming": list(selectors.handovers_incoming(user)[:50]),
-        "outgoing": list(selectors.handovers_outgoing(user)[:50]),
-        "awaiting_contact": list(selectors.handovers_awaiting_first_contact(user)[:50]),
+        **selectors.handover_inbox(user),
         "escalations": list(selectors.escalations_open_for(user)[:50]),
     }
     return render(request, "casusregie/includes/inbox.html", context)
@@ -228,7 +222,12 @@ def case_detail(request, case_uuid):
         "case": case,
         **detail,
         "break_glass": permissions.is_break_glass_view(request.user, case),
-        "suggestions": escalation_suggestions(case),
+        "suggestions": escalation_suggestions(
+            case,
+            involvements=detail["involvements"],
+            handovers=detail["handovers"],
+            escalations=detail["escalations"],
+        ),
         "open_handover": next((h for h in detail["handovers"] if h.is_open), None),
         "goal_form": forms.GoalForm(),
         "note_form": forms.NoteForm(),
@@ -589,13 +588,7 @@ def handover_list(request):
     return render(
         request,
         "casusregie/handover_list.html",
-        {
-            "incoming": list(selectors.handovers_incoming(user)[:100]),
-            "outgoing": list(selectors.handovers_outgoing(user)[:100]),
-            "awaiting_contact": list(
-                selectors.handovers_awaiting_first_contact(user)[:100]
-            ),
-        },
+        selectors.handover_inbox(user, limit=100),
     )
 
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from casusregie.constants import AuditAction, AuditChannel
 from casusregie.models import AccessLogEntry, BreakGlassAccess, Case
-from pact.models import Membership, Organisation
+from pact.models import Organisation
 
 
 def _actor_label(actor) -> str:
@@ -23,19 +23,6 @@ def _actor_label(actor) -> str:
     return (
         f"{full_name} ({actor.get_username()})" if full_name else actor.get_username()
     )
-
-
-def _role_label(actor, organisation: Organisation | None) -> str:
-    if actor is None or organisation is None:
-        return ""
-    roles = list(
-        Membership.objects.filter(user=actor, organisation=organisation).values_list(
-            "role", flat=True
-        )
-    )
-    from pact.constants import Role
-
-    return ", ".join(str(Role(role).label) for role in sorted(roles))
 
 
 def _client_ip(request) -> str | None:
@@ -64,17 +51,18 @@ def audit_record(
     grant through which the actor sees the case. ``detail`` must hold no personal data
     (counts, field names, codes).
     """
-    from casusregie.permissions import acting_organisation
+    from casusregie.permissions import acting_as
 
-    if organisation is None and actor is not None:
-        organisation = acting_organisation(actor, case)
+    roles = []
+    if actor is not None:
+        organisation, roles = acting_as(actor, case, organisation)
     return AccessLogEntry.objects.create(
         at=at or timezone.now(),
         actor_id=getattr(actor, "pk", None),
         actor_label=_actor_label(actor),
         organisation_id=getattr(organisation, "pk", None),
         organisation_label=str(organisation) if organisation else "",
-        role_label=_role_label(actor, organisation),
+        role_label=", ".join(str(role.label) for role in roles),
         action=action,
         channel=channel,
         case_uuid=case.uuid if case is not None else case_uuid,

@@ -14,6 +14,8 @@ two declined hand-overs, or an expired proposal.
 from __future__ import annotations
 
 import datetime
+from collections import Counter
+from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -60,23 +62,45 @@ def municipality_organisation(case: Case) -> Organisation | None:
     )
 
 
-def escalation_suggestions(case: Case) -> list[str]:
-    """Reasons to suggest the regisseur (empty when none, or already escalated/led)."""
-    if case.is_closed or case.escalations.filter(status=EscalationStatus.OPEN).exists():
+def escalation_suggestions(
+    case: Case,
+    *,
+    involvements: Iterable[Involvement] | None = None,
+    handovers: Iterable[Handover] | None = None,
+    escalations: Iterable[Escalation] | None = None,
+) -> list[str]:
+    """Reasons to suggest the regisseur (empty when none, or already escalated/led).
+
+    Pass the case's active ``involvements`` and all its ``handovers`` and
+    ``escalations`` when they are already loaded (the case page has them): then this
+    asks the database nothing, or once when the lead is a municipality."""
+    if case.is_closed:
         return []
-    gemeente = municipality_organisation(case)
-    if gemeente is not None and case.lead_organisation_id == gemeente.pk:
+    if escalations is None:
+        escalations = case.escalations.filter(status=EscalationStatus.OPEN)
+    if any(e.status == EscalationStatus.OPEN for e in escalations):
         return []
+    if case.lead_organisation.kind == OrganisationKind.GEMEENTE:
+        gemeente = municipality_organisation(case)
+        if gemeente is not None and case.lead_organisation_id == gemeente.pk:
+            return []
+    if involvements is None:
+        involvements = case.involvements.filter(ended_at__isnull=True)
+    if handovers is None:
+        handovers = case.handovers.filter(
+            status__in=[HandoverStatus.DECLINED, HandoverStatus.EXPIRED]
+        )
+    statuses = Counter(handover.status for handover in handovers)
     reasons = []
-    partners = case.involvements.filter(ended_at__isnull=True).count()
+    partners = sum(1 for i in involvements if i.ended_at is None)
     if partners >= SUGGEST_ESCALATION_PARTNERS:
         reasons.append(_("Er zijn %(count)s partners betrokken.") % {"count": partners})
-    declines = case.handovers.filter(status=HandoverStatus.DECLINED).count()
+    declines = statuses[HandoverStatus.DECLINED]
     if declines >= SUGGEST_ESCALATION_DECLINES:
         reasons.append(
             _("Een overdracht is %(count)s keer afgewezen.") % {"count": declines}
         )
-    if case.handovers.filter(status=HandoverStatus.EXPIRED).exists():
+    if statuses[HandoverStatus.EXPIRED]:
         reasons.append(_("Een overdrachtsvoorstel is verlopen zonder antwoord."))
     return reasons
 
