@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ServiceStatus(models.TextChoices):
@@ -85,7 +86,8 @@ WEEKDAY_ICAL = {
 
 # ISO 639-1 codes of the languages spoken at services in the region (HSDS ``language``).
 LANGUAGE_CHOICES = [
-    ("nl", _("Nederlands")),
+    # With a context: the site's language switch translates "Nederlands" as itself.
+    ("nl", pgettext_lazy("gesproken taal", "Nederlands")),
     ("en", _("Engels")),
     ("de", _("Duits")),
     ("ar", _("Arabisch")),

@@ -40,6 +40,13 @@ def _context(request, page, **extra) -> dict:
     }
 
 
+def _private_for_professionals(request, response):
+    """Pages with professional notes must never be kept by a shared cache."""
+    if can_view_professional_notes(request.user):
+        patch_cache_control(response, private=True)
+    return response
+
+
 def home(request, page):
     categories = Category.objects.all()
     return TemplateResponse(
@@ -130,7 +137,7 @@ def service_detail(request, page):
     has_income_limit = any(rule.income_limit_percent for rule in rules)
     period = selectors.norm_period_on() if has_income_limit else None
     norms = {a.household_type: a.amount for a in period.amounts.all()} if period else {}
-    return TemplateResponse(
+    response = TemplateResponse(
         request,
         "socialekaart/service_page.html",
         _context(
@@ -152,6 +159,7 @@ def service_detail(request, page):
             share_url=request.build_absolute_uri(page.url),
         ),
     )
+    return _private_for_professionals(request, response)
 
 
 def _contact(page, organisation_page) -> dict:
@@ -175,7 +183,7 @@ def organisation_detail(request, page):
     services_of = list(selectors.services_of_organisation(page))
     for service in services_of:
         service.organisation_title = ""  # the page is about that organisation already
-    return TemplateResponse(
+    response = TemplateResponse(
         request,
         "socialekaart/organisation_page.html",
         _context(
@@ -188,6 +196,7 @@ def organisation_detail(request, page):
             share_url=request.build_absolute_uri(page.url),
         ),
     )
+    return _private_for_professionals(request, response)
 
 
 def service_resident_summary(request, page):

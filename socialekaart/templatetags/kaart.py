@@ -97,3 +97,17 @@ def sentence(text) -> str:
     """End ``text`` with one full stop (unless it ends with other punctuation)."""
     text = str(text or "").strip()
     return text if not text or text[-1] in ".!?" else text + "."
+
+
+@register.filter
+def blocks_as_text(stream) -> str:
+    """Opening hours (or any stream of small blocks) as one line of plain text, for
+    the summary a professional sends: "maandag: 09:00–12:00 uur; woensdag: ..."."""
+    from html import unescape
+
+    from django.utils.html import strip_tags
+
+    return "; ".join(
+        " ".join(unescape(strip_tags(str(block.render()))).split())
+        for block in stream or []
+    )

@@ -27,3 +27,147 @@ class PublicPageTests:
 
     def test_unknown_category_is_not_found(self, client, kaart):
         assert client.get("/categorie/bestaat-niet/").status_code == 404
+
+
+def missing_references(html: str) -> set[str]:
+    """Ids named in aria-describedby / aria-labelledby / label for= that no element has."""
+    import re
+
+    ids = set(re.findall(r'\sid="([^"]+)"', html))
+    named = set()
+    for attribute in ("aria-describedby", "aria-labelledby", "for"):
+        for value in re.findall(rf'\s{attribute}="([^"]*)"', html):
+            named.update(value.split())
+    return named - ids
+
+
+class FormAccessibilityTests:
+    def test_help_and_errors_are_tied_to_their_fields(self, client, kaart):
+        pages = {
+            "what fits, empty": client.get("/wat-past-bij-mij/"),
+            "what fits, errors": client.post(
+                "/wat-past-bij-mij/", {"inkomen": "veel", "kinderen": "zeven"}
+            ),
+            "list, error": client.get("/hulp/?leeftijd=oud"),
+            "report, errors": client.post(kaart.service_a.url + "fout-melden/", {}),
+        }
+        for name, response in pages.items():
+            html = response.content.decode()
+            assert missing_references(html) == set(), name
+        html = pages["what fits, errors"].content.decode()
+        assert 'aria-describedby="id_inkomen_helptext id_inkomen_error"' in html
+        assert 'id="id_inkomen_error"' in html
+
+
+SECRETS = ("GEHEIM-NOTITIE", "GEHEIM-OVERDRACHT", "0592-000000")
+
+
+class ProfessionalNotesTests:
+    def test_residents_never_see_the_notes(self, client, kaart):
+        html = client.get(kaart.service_a.url).content.decode()
+        for secret in SECRETS:
+            assert secret not in html
+
+    def test_professionals_see_the_notes_on_a_private_page(self, client, cast, kaart):
+        client.force_login(cast.worker_b)
+        response = client.get(kaart.service_a.url)
+        html = response.content.decode()
+        for secret in SECRETS:
+            assert secret in html
+        assert "voor-de-inwoner/" in html
+        # No shared cache may keep the professionals' version.
+        assert "private" in response["Cache-Control"]
+
+    def test_summary_for_the_resident_has_no_notes(self, client, cast, kaart):
+        client.force_login(cast.worker_b)
+        html = client.get(kaart.service_a.url + "voor-de-inwoner/").content.decode()
+        assert "Kindpakket" in html
+        for secret in SECRETS:
+            assert secret not in html
+
+
+class ListingTests:
+    def test_filters_are_in_the_address_and_shown_again(self, client, cast, kaart):
+        from tests.factories import socialekaart as f
+
+        f.service_page(kaart.org_b, title="Budgetbeheer", is_free=False)
+        slug = cast.municipality.slug
+        html = client.get(f"/hulp/?gemeente={slug}&leeftijd=40&kosten=gratis").content
+        html = html.decode()
+        assert "Schuldhulpverlening" in html
+        assert "Budgetbeheer" not in html  # not free
+        assert "Kindpakket" not in html  # children 4-17
+        assert f'<option value="{slug}" selected>' in html
+        assert 'name="leeftijd" value="40"' in html
+
+    def test_category_page_lists_only_its_category(self, client, kaart):
+        html = client.get("/categorie/kinderen-en-jongeren/").content.decode()
+        assert "Kindpakket" in html
+        assert "Schuldhulpverlening" not in html
+
+
+class ResidentSummaryTests:
+    def test_summary_says_what_where_when_and_what_to_bring(self, client, cast, kaart):
+        import datetime
+
+        from tests.factories import socialekaart as f
+
+        organisation = f.organisation_page(
+            cast.gemeente,
+            slug="gemeente",
+            locations=[
+                {
+                    "name": "Gemeentehuis",
+                    "street_address": "Brink 2",
+                    "postal_code": "9401 AB",
+                    "city": "Assen",
+                    "opening_hours": [
+                        (
+                            "period",
+                            {
+                                "days": ["1", "2", "3"],
+                                "opens": datetime.time(9),
+                                "closes": datetime.time(12, 30),
+                                "note": "",
+                            },
+                        )
+                    ],
+                }
+            ],
+        )
+        service = f.service_page(
+            organisation,
+            title="Bijzondere bijstand",
+            location_names=["Gemeentehuis"],
+            walk_in_hours=[
+                (
+                    "period",
+                    {
+                        "days": ["4"],
+                        "opens": datetime.time(13),
+                        "closes": datetime.time(15),
+                        "note": "",
+                    },
+                )
+            ],
+            required_documents=[
+                ("document", {"document": "Uw loonstrook", "note": ""})
+            ],
+        )
+        response = client.get(service.url + "voor-de-inwoner/")
+        text = response.context["plain_text"]
+        assert "Gemeentehuis: Brink 2, 9401 AB Assen" in text
+        assert "maandag tot en met woensdag: 09:00–12:30 uur" in text
+        assert "Inloopspreekuur: donderdag: 13:00–15:00 uur" in text
+        assert "- Uw loonstrook" in text
+        html = response.content.decode()
+        assert "maandag tot en met woensdag: 09:00–12:30 uur" in html
+
+
+class EnglishTests:
+    def test_languages_spoken_are_translated(self, client, kaart):
+        service = kaart.service_b
+        service.languages = ["nl", "ar"]
+        service.save_revision().publish()
+        html = client.get(service.url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+        assert "Dutch and Arabic" in html
