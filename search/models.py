@@ -42,6 +42,14 @@ class IndexedDocument(models.Model):
     class Meta:
         verbose_name = _("geïndexeerd document")
         verbose_name_plural = _("geïndexeerde documenten")
+        # Covers the filter attributes the search backend caches per index version
+        # (``search/backends/filters.py``): read without touching the wide rows.
+        indexes = [
+            models.Index(
+                fields=["status", "kind", "is_free", "age_min", "age_max"],
+                name="pactsearch_doc_filters",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.doc_id
@@ -98,18 +106,22 @@ class IndexedTerm(models.Model):
 
 
 class IndexState(models.Model):
-    """One row: tells every process when its cached vocabulary is stale."""
+    """One row: tells every process when its cached vocabulary or filters are stale."""
 
-    # A random number, changed whenever the set of words changes (not a counter, so a
-    # rolled-back change can never leave a process with a matching stale version).
+    # Random numbers, not counters, so a rolled-back change can never leave a process
+    # with a matching stale version. ``vocabulary_version`` changes whenever the set
+    # of words changes, ``documents_version`` whenever any indexed document changes.
     vocabulary_version = models.BigIntegerField(default=0)
+    documents_version = models.BigIntegerField(default=0)
 
     class Meta:
         verbose_name = _("indexstatus")
         verbose_name_plural = _("indexstatus")
 
     def __str__(self) -> str:
-        return f"vocabulary {self.vocabulary_version}"
+        return (
+            f"vocabulary {self.vocabulary_version}, documents {self.documents_version}"
+        )
 
 
 class SynonymGroup(models.Model):

@@ -3,18 +3,21 @@
 """The embedded search backend: full-text search inside the project's own database.
 
 No extra server. Documents are stored flat (``IndexedDocument``) with their facet values
-and locations in side tables; the full text goes to the database's own engine:
-
-* PostgreSQL: a weighted ``tsvector`` column with a GIN index (``simple`` configuration:
-  the text arrives already analysed by ``search/analysis.py``, with the same Snowball
-  Dutch stemmer PostgreSQL's ``dutch`` configuration uses), ranked with ``ts_rank``;
-* SQLite: an FTS5 table ranked with ``bm25``.
+and locations in side tables; the full text goes to the database's own engine
+(``search/backends/fulltext.py``): a weighted ``tsvector`` with a GIN index on
+PostgreSQL (``simple`` configuration: the text arrives already analysed by
+``search/analysis.py``, with the same Snowball Dutch stemmer PostgreSQL's ``dutch``
+configuration uses), an FTS5 table on SQLite.
 
 Text is analysed in Python for both, so the two databases find the same documents:
 stems, compound parts (see ``analysis.Decompounder``), and words that matched as
-prefixes. Ranking: first the number of query words a document matches (a page that
-matches "huur" and "betalen" beats one that matches only "betalen"), then, when a
-point is given, distance, then the engine's text score, then the title.
+prefixes.
+
+Searching works on sets of document ids (decision 24): the full-text engine says which
+documents match, each process keeps the filter attributes and facet values of every
+document in memory (``search/backends/filters.py``), and the order is decided part by
+part (``search/backends/ranking.py``), so that only the page's part is scored and only
+the page's documents are read.
 
 Why not Wagtail's own database backend: it indexes model instances field by field and
 has no facets, typo tolerance, compound words or distance. See
@@ -34,6 +37,7 @@ from django.db import connections, transaction
 
 from search import vocabulary
 from search.analysis import Decompounder, analyse_tokens, normalise
+from search.backends import ranking
 from search.backends.base import (
     FACETS,
     FREE_FACET,
@@ -44,6 +48,8 @@ from search.backends.base import (
     ResultPage,
     SearchBackend,
 )
+from search.backends.filters import SnapshotCache
+from search.backends.fulltext import FTS_TABLE, FullText, for_vendor
 from search.models import (
     IndexedDocument,
     IndexedFacet,
@@ -52,16 +58,6 @@ from search.models import (
     IndexState,
 )
 
-# Full-text fields, most important first, with their weight.
-FIELDS = ("title", "keywords", "summary", "meta", "body")
-SQLITE_WEIGHTS = (10.0, 6.0, 4.0, 3.0, 1.0)
-POSTGRES_WEIGHT_CLASS = {
-    "title": "A",
-    "keywords": "A",
-    "summary": "B",
-    "meta": "B",
-    "body": "D",
-}
 CHUNK = 500
 UPDATE_FIELDS = [
     "kind",
@@ -79,8 +75,6 @@ UPDATE_FIELDS = [
 DOCUMENT_TABLE = IndexedDocument._meta.db_table
 FACET_TABLE = IndexedFacet._meta.db_table
 LOCATION_TABLE = IndexedLocation._meta.db_table
-FTS_TABLE = "pactsearch_fts"
-KM_PER_DEGREE = 111.2
 
 
 # --- Preparing documents -----------------------------------------------------------------
@@ -147,150 +141,6 @@ def _batched(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
-# --- Full-text dialects --------------------------------------------------------------------
-
-
-class _Dialect:
-    """How one database stores and matches the analysed text."""
-
-    def write(self, cursor, rows: list[tuple[int, dict]]) -> None:
-        raise NotImplementedError
-
-    def remove(self, cursor, ids: list[int]) -> None:
-        raise NotImplementedError
-
-    def source(
-        self, query: Query, *, ranked: bool = True
-    ) -> tuple[str, list, str, str, list[str]]:
-        """(SQL with CTEs and FROM, params, score, words matched, typed words matched)."""
-        raise NotImplementedError
-
-
-class _Sqlite(_Dialect):
-    def write(self, cursor, rows):
-        self.remove(cursor, [pk for pk, _ in rows])
-        cursor.executemany(
-            f"INSERT INTO {FTS_TABLE} (rowid, {', '.join(FIELDS)}) "
-            f"VALUES (%s, {', '.join(['%s'] * len(FIELDS))})",
-            [
-                (pk, *(analysed.get(name, "") for name in FIELDS))
-                for pk, analysed in rows
-            ],
-        )
-
-    def remove(self, cursor, ids):
-        for chunk in _batched(ids, CHUNK):
-            cursor.execute(
-                f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({', '.join(['%s'] * len(chunk))})",
-                chunk,
-            )
-
-    def source(self, query, *, ranked=True):
-        params: list = [_fts5_expression(query.groups)]
-        rank = (
-            f", bm25({FTS_TABLE}, {', '.join(str(w) for w in SQLITE_WEIGHTS)}) AS rank"
-            if ranked
-            else ""
-        )
-        ctes = [
-            f"hits AS (SELECT rowid AS id{rank} "
-            f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)"
-        ]
-        matched = "1"
-        if ranked and len(query.groups) > 1:
-            flags = []
-            for number, group in enumerate(query.groups):
-                ctes.append(
-                    f"g{number} AS (SELECT rowid AS id FROM {FTS_TABLE} "
-                    f"WHERE {FTS_TABLE} MATCH %s)"
-                )
-                params.append(_fts5_expression((group,)))
-                flags.append(f"(d.id IN g{number})")
-            matched = " + ".join(flags)
-        exact = []
-        for number, alternative in enumerate(query.exact if ranked else ()):
-            ctes.append(
-                f"ex{number} AS (SELECT rowid AS id FROM {FTS_TABLE} "
-                f"WHERE {FTS_TABLE} MATCH %s)"
-            )
-            params.append(_fts5_alternative(alternative))
-            exact.append(f"(d.id IN ex{number})")
-        source = (
-            f"WITH {', '.join(ctes)} SELECT {{columns}} FROM hits "
-            f"JOIN {DOCUMENT_TABLE} d ON d.id = hits.id {{join}}"
-        )
-        return source, params, "(-hits.rank)", matched, exact
-
-
-class _Postgres(_Dialect):
-    def write(self, cursor, rows):
-        vector = " || ".join(
-            f"setweight(to_tsvector('simple', %s), '{POSTGRES_WEIGHT_CLASS[name]}')"
-            for name in FIELDS
-        )
-        cursor.executemany(
-            f"UPDATE {DOCUMENT_TABLE} SET search_vector = {vector} WHERE id = %s",
-            [
-                (*(analysed.get(name, "") for name in FIELDS), pk)
-                for pk, analysed in rows
-            ],
-        )
-
-    def remove(self, cursor, ids):
-        """The vector lives in the document row: deleting the row removes it."""
-
-    def source(self, query, *, ranked=True):
-        params: list = [_tsquery_expression(query.groups)]
-        columns = ["to_tsquery('simple', %s) AS q_all"]
-        matched = "1"
-        if ranked and len(query.groups) > 1:
-            flags = []
-            for number, group in enumerate(query.groups):
-                columns.append(f"to_tsquery('simple', %s) AS q{number}")
-                params.append(_tsquery_expression((group,)))
-                flags.append(f"(d.search_vector @@ q.q{number})::int")
-            matched = " + ".join(flags)
-        exact = []
-        for number, alternative in enumerate(query.exact if ranked else ()):
-            columns.append(f"to_tsquery('simple', %s) AS qx{number}")
-            params.append(_tsquery_alternative(alternative))
-            exact.append(f"(d.search_vector @@ q.qx{number})::int")
-        source = (
-            f"WITH q AS (SELECT {', '.join(columns)}) SELECT {{columns}} "
-            f"FROM {DOCUMENT_TABLE} d CROSS JOIN q {{join}} "
-            "WHERE d.search_vector @@ q.q_all"
-        )
-        return source, params, "ts_rank(d.search_vector, q.q_all)", matched, exact
-
-
-def _fts5_alternative(alternative) -> str:
-    terms = [f'"{term}"' for term in alternative.terms]
-    if alternative.prefix:
-        terms[-1] += "*"
-    return terms[0] if len(terms) == 1 else "(" + " AND ".join(terms) + ")"
-
-
-def _fts5_expression(groups) -> str:
-    return " OR ".join(
-        "(" + " OR ".join(_fts5_alternative(a) for a in group.alternatives) + ")"
-        for group in groups
-    )
-
-
-def _tsquery_alternative(alternative) -> str:
-    terms = [f"'{term}'" for term in alternative.terms]
-    if alternative.prefix:
-        terms[-1] += ":*"
-    return terms[0] if len(terms) == 1 else "(" + " & ".join(terms) + ")"
-
-
-def _tsquery_expression(groups) -> str:
-    return " | ".join(
-        "(" + " | ".join(_tsquery_alternative(a) for a in group.alternatives) + ")"
-        for group in groups
-    )
-
-
 # --- The backend -------------------------------------------------------------------------
 
 
@@ -299,21 +149,15 @@ class DatabaseBackend(SearchBackend):
 
     def __init__(self, using: str = "default") -> None:
         self.using = using
+        self._filters = SnapshotCache(using)
 
     @property
     def connection(self):
         return connections[self.using]
 
     @property
-    def dialect(self) -> _Dialect:
-        vendor = self.connection.vendor
-        if vendor == "postgresql":
-            return _Postgres()
-        if vendor == "sqlite":
-            return _Sqlite()
-        raise NotImplementedError(
-            f"The database search backend needs SQLite or PostgreSQL, not {vendor}."
-        )
+    def fulltext(self) -> FullText:
+        return for_vendor(self.connection.vendor)
 
     # --- Writing ---------------------------------------------------------------------------
 
@@ -358,10 +202,11 @@ class DatabaseBackend(SearchBackend):
             ids = dict(objects.filter(doc_id__in=changed).values_list("doc_id", "id"))
             self._write_side_tables({d: unique[d] for d in changed}, ids)
             with self.connection.cursor() as cursor:
-                self.dialect.write(
+                self.fulltext.write(
                     cursor, [(ids[d], prepared[d]["analysed"]) for d in changed]
                 )
             _vocabulary_apply(delta, self.using)
+            _documents_changed(self.using)
 
     def _write_side_tables(
         self, documents: dict[str, Document], ids: dict[str, int]
@@ -420,10 +265,11 @@ class DatabaseBackend(SearchBackend):
         if not ids:
             return
         with self.connection.cursor() as cursor:
-            self.dialect.remove(cursor, ids)
+            self.fulltext.remove(cursor, ids)
         for chunk in _batched(ids, CHUNK):
             IndexedDocument.objects.using(self.using).filter(id__in=chunk).delete()
         _vocabulary_apply(delta, self.using)
+        _documents_changed(self.using)
 
     def rebuild(self, documents, *, batch_size=500, progress=None) -> int:
         """Upsert everything, then drop the documents that were not seen.
@@ -464,153 +310,58 @@ class DatabaseBackend(SearchBackend):
             IndexedDocument.objects.using(self.using).all().delete()
             IndexedTerm.objects.using(self.using).all().delete()
             _vocabulary_changed(self.using)
+            _documents_changed(self.using)
 
     # --- Reading ---------------------------------------------------------------------------
 
     def search(self, query: Query) -> ResultPage:
-        """Count, facets and the page: three queries over the same matching set.
+        """Filter, count, facet and rank with sets of document ids (decision 24).
 
-        Counting and facets use the match without ranking (no bm25/ts_rank per row);
-        only the page query ranks.
+        The database finds the documents matching the words (one query per word group
+        and per typed form, answered from the full-text index alone) and scores the
+        documents of the part of the ranking the page falls in; filters and facet
+        counts come from this process's ``FilterSnapshot``. Only the page's documents
+        are read from the document table.
         """
-        where, where_params = _filters(query)
-        if query.has_text:
-            plain, plain_params, *_unused = self.dialect.source(query, ranked=False)
-            ranked, ranked_params, score, matched, exact = self.dialect.source(query)
-        else:
-            plain = ranked = f"SELECT {{columns}} FROM {DOCUMENT_TABLE} d {{join}}"
-            plain_params, ranked_params, score, matched, exact = [], [], "0", "0", []
-        if where:
-            condition = " AND ".join(where)
-            plain, ranked = (
-                sql
-                + (" AND " if " WHERE " in sql.split("{join}")[1] else " WHERE ")
-                + condition
-                for sql in (plain, ranked)
-            )
+        snapshot = self._filters.current()
+        allowed = snapshot.allowed(query)
         with self.connection.cursor() as cursor:
-            total, free_count = self._count(cursor, plain, (plain_params, where_params))
-            rows = (
-                self._page(
-                    cursor,
-                    query,
-                    ranked,
-                    (ranked_params, where_params),
-                    score,
-                    matched,
-                    exact,
-                )
-                if total
+            match = (
+                ranking.TextMatch.find(self.fulltext, cursor, query)
+                if query.has_text
+                else None
+            )
+            result = allowed & match.any if match else allowed
+            total = result.bit_count()
+            ranked = (
+                ranking.page(query, result, match, snapshot)
+                if total and query.limit > 0
                 else []
             )
-            facets = (
-                self._facets(cursor, plain, (plain_params, where_params))
-                if query.with_facets and total
-                else {}
-            )
+        facets: dict[str, list[FacetValue]] = {}
         if query.with_facets:
+            if total:
+                facets = snapshot.facet_counts(result)
+            free_count = (result & snapshot.free).bit_count()
             facets[FREE_FACET] = [FacetValue("true", free_count)] if free_count else []
-        documents = IndexedDocument.objects.using(self.using).in_bulk(
-            [pk for pk, _s in rows]
+        documents = (
+            IndexedDocument.objects.using(self.using)
+            .only("id", "doc_id", "data")
+            .in_bulk([pk for pk, _s in ranked])
         )
-        hits = []
-        for pk, row_score in rows:
-            document = documents[pk]
-            data = document.data
-            hits.append(
-                Hit(
-                    doc_id=document.doc_id,
-                    document=data,
-                    score=float(row_score or 0),
-                    distance_km=distance_km(data.get("locations") or [], query.near),
-                )
+        hits = [
+            Hit(
+                doc_id=documents[pk].doc_id,
+                document=documents[pk].data,
+                score=float(score),
+                distance_km=distance_km(
+                    documents[pk].data.get("locations") or [], query.near
+                ),
             )
+            for pk, score in ranked
+            if pk in documents  # removed since the snapshot was taken
+        ]
         return ResultPage(total=total, hits=hits, facets=facets, backend=self.name)
-
-    def _count(self, cursor, source, params) -> tuple[int, int]:
-        cursor.execute(
-            source.format(
-                columns="COUNT(*), SUM(CASE WHEN d.is_free THEN 1 ELSE 0 END)", join=""
-            ),
-            params[0] + params[1],
-        )
-        total, free = cursor.fetchone()
-        return int(total or 0), int(free or 0)
-
-    def _page(self, cursor, query, source, params, score, matched, exact):
-        # Constant expressions would read as column numbers in ORDER BY: leave them out.
-        order = [f"({matched}) DESC"] if len(query.groups) > 1 else []
-        order += [f"({flag}) DESC" for flag in exact]
-        extra: list = []
-        columns = f"d.id, {score}"
-        if query.near:
-            lat, lng = query.near
-            scale = math.cos(math.radians(lat))
-            distance = (
-                f"(SELECT MIN((l.lat - %s) * (l.lat - %s) + (l.lng - %s) * (l.lng - %s) * %s) "
-                f"FROM {LOCATION_TABLE} l WHERE l.document_id = d.id)"
-            )
-            columns += f", {distance} AS distance"
-            extra = [lat, lat, lng, lng, scale * scale]
-            order.append("distance NULLS LAST")
-        if query.has_text:
-            order.append(f"{score} DESC")
-        order += ["d.sort_title", "d.id"]
-        sql = (
-            source.format(columns=columns, join="")
-            + f" ORDER BY {', '.join(order)} LIMIT %s OFFSET %s"
-        )
-        cursor.execute(sql, params[0] + extra + params[1] + [query.limit, query.offset])
-        return [(row[0], row[1]) for row in cursor.fetchall()]
-
-    def _facets(self, cursor, source, params) -> dict[str, list[FacetValue]]:
-        sql = source.format(
-            columns="f.facet, f.value, MIN(f.label), COUNT(*)",
-            join=f"JOIN {FACET_TABLE} f ON f.document_id = d.id",
-        )
-        cursor.execute(sql + " GROUP BY f.facet, f.value", params[0] + params[1])
-        facets: dict[str, list[FacetValue]] = {name: [] for name in FACETS}
-        for facet, value, label, count in cursor.fetchall():
-            if facet in facets:
-                facets[facet].append(
-                    FacetValue(value=value, count=int(count), label=label)
-                )
-        for values in facets.values():
-            values.sort(
-                key=lambda item: (-item.count, normalise(item.label or item.value))
-            )
-        return facets
-
-
-def _filters(query: Query) -> tuple[list[str], list]:
-    where: list[str] = []
-    params: list = []
-    if query.statuses:
-        where.append(f"d.status IN ({', '.join(['%s'] * len(query.statuses))})")
-        params += list(query.statuses)
-    if query.kinds:
-        where.append(f"d.kind IN ({', '.join(['%s'] * len(query.kinds))})")
-        params += list(query.kinds)
-    if query.is_free is not None:
-        where.append("d.is_free = %s")
-        params.append(query.is_free)
-    if query.age is not None:
-        where.append(
-            "(d.age_min IS NULL OR d.age_min <= %s) AND (d.age_max IS NULL OR d.age_max >= %s)"
-        )
-        params += [query.age, query.age]
-    for facet, values in (
-        ("municipality", query.municipalities),
-        ("category", query.categories),
-        ("target_group", query.target_groups),
-    ):
-        if values:
-            where.append(
-                f"d.id IN (SELECT document_id FROM {FACET_TABLE} WHERE facet = %s "
-                f"AND value IN ({', '.join(['%s'] * len(values))}))"
-            )
-            params += [facet, *values]
-    return where, params
 
 
 def distance_km(locations: list, near: tuple[float, float] | None) -> float | None:
@@ -644,10 +395,22 @@ def _state(using: str = "default") -> IndexState:
     return state
 
 
+def _new_version() -> int:
+    return random.randint(1, 2**62)  # noqa: S311 (a cache token, not a secret)
+
+
 def _vocabulary_changed(using: str) -> None:
     _state(using)
     IndexState.objects.using(using).filter(pk=1).update(
-        vocabulary_version=random.randint(1, 2**62)  # noqa: S311 (a cache token, not a secret)
+        vocabulary_version=_new_version()
+    )
+
+
+def _documents_changed(using: str) -> None:
+    """Every process's ``FilterSnapshot`` is stale (inside the writing transaction)."""
+    _state(using)
+    IndexState.objects.using(using).filter(pk=1).update(
+        documents_version=_new_version()
     )
 
 
