@@ -4,6 +4,10 @@ Every service that changes a plan's actions, owners, rounds or updates calls
 ``plan_changed`` (now and again on commit), so a cached dashboard is never served after a
 change. Keys carry the plan's UUID, the version and the day (overdue depends on it).
 The cache is Django's (local memory in the embedded stack, Redis in production).
+
+``cached_content`` keys on the content itself (a hash the caller computes) rather than
+the plan version, for results that are expensive to build from cheap input: the council
+report's PDF is built again only when its HTML changed, not after every change to the plan.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from django.core.cache import cache
 from django.db import transaction
 
 TIMEOUT = 60 * 60  # an hour: a safety net; changes invalidate at once
+CONTENT_TIMEOUT = 60 * 60 * 24 * 7  # content keys never go stale; this only frees space
 
 
 def _key(plan_id: int) -> str:
@@ -48,4 +53,14 @@ def cached(plan, parts: tuple, compute):
     if value is None:
         value = compute()
         cache.set(key, value, TIMEOUT)
+    return value
+
+
+def cached_content(parts: tuple, compute):
+    """``compute()`` cached under ``parts``, which must identify the content (a hash)."""
+    key = "agenda:content:" + ":".join(str(p) for p in parts)
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, CONTENT_TIMEOUT)
     return value

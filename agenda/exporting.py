@@ -48,12 +48,12 @@ def export_actions(plan: Plan, *, published_only: bool = False) -> list[Action]:
     actions = Action.objects.filter(plan=plan)
     if published_only:
         actions = actions.filter(is_published=True)
-    return list(actions_with_owners(actions).order_by(*ACTION_ORDER))
+    return actions_with_owners(actions.order_by(*ACTION_ORDER))
 
 
 def _owners_text(action: Action) -> str:
     return ", ".join(
-        f"{o.organisation.name} ({ROLE_MARKERS[o.role]})" for o in action.owners.all()
+        f"{o.organisation.name} ({ROLE_MARKERS[o.role]})" for o in action.owner_list
     )
 
 
@@ -98,9 +98,9 @@ def as_json(plan: Plan, actions: list[Action]) -> dict:
                         "name": o.organisation.name,
                         "role": o.role,
                     }
-                    for o in a.owners.all()
+                    for o in a.owner_list
                 ],
-                "has_lead": any(o.role == OwnerRole.LEAD for o in a.owners.all()),
+                "has_lead": any(o.role == OwnerRole.LEAD for o in a.owner_list),
                 "timing": a.timing_text,
                 "schedule": a.parsed_schedule.to_json(),
                 "status": a.status,

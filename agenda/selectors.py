@@ -25,7 +25,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -56,6 +57,7 @@ from agenda.timing import Quarter
 from pact.models import Organisation
 
 STATUS_ORDER = [s.value for s in Status]
+DASHBOARD_OVERDUE_SHOWN = 20
 # Plan order: by building block (plan-wide actions last), then the action's position.
 ACTION_ORDER = (
     F("building_block__position").asc(nulls_last=True),
@@ -127,46 +129,88 @@ def open_rounds_for_user(
 # --- Actions ------------------------------------------------------------------------------------
 
 
-def actions_with_owners(qs: QuerySet[Action]) -> QuerySet[Action]:
-    return qs.select_related("building_block").prefetch_related(
-        Prefetch(
-            "owners",
-            queryset=ActionOwner.objects.select_related("organisation").order_by(
-                "position"
-            ),
-        )
-    )
+def attach_owners(actions: list[Action]) -> list[Action]:
+    """Give each action ``owner_list`` (its owners in order, with their organisation)
+    and ``_owner_ids``, reading all owners in one query.
+
+    Cheaper than ``prefetch_related("owners")``, which builds a queryset per action:
+    on a page of a few hundred actions that was most of the time spent.
+    """
+    by_action: dict[int, list[ActionOwner]] = defaultdict(list)
+    if actions:
+        owners = ActionOwner.objects.select_related("organisation")
+        if len(actions) > 500:  # a whole plan: filter by plan, not by a long id list
+            owners = owners.filter(action__plan_id__in={a.plan_id for a in actions})
+        else:
+            owners = owners.filter(action_id__in=[a.pk for a in actions])
+        for owner in owners.order_by("action_id", "position"):
+            by_action[owner.action_id].append(owner)
+    for action in actions:
+        action.owner_list = by_action.get(action.pk, [])
+        action._owner_ids = {o.organisation_id for o in action.owner_list}
+    return actions
+
+
+def owners_of(action: Action) -> list[ActionOwner]:
+    """The owners of ``action``: ``owner_list`` when attached, else one query."""
+    owner_list = getattr(action, "owner_list", None)
+    if owner_list is None:
+        owner_list = list(action.owners.select_related("organisation"))
+    return owner_list
+
+
+def actions_with_owners(qs: QuerySet[Action]) -> list[Action]:
+    """The actions of ``qs`` (in its order) with building block and ``owner_list``:
+    two queries whatever the number of actions."""
+    return attach_owners(list(qs.select_related("building_block")))
 
 
 def plan_actions(user, plan: Plan) -> list[Action]:
     """The actions the user may see, with owners and building block, in plan order."""
-    actions = list(
-        actions_with_owners(permissions.actions_visible_to(user, plan)).order_by(
-            *ACTION_ORDER
-        )
+    return actions_with_owners(
+        permissions.actions_visible_to(user, plan).order_by(*ACTION_ORDER)
     )
-    for action in actions:
-        action._owner_ids = {o.organisation_id for o in action.owners.all()}
-    return actions
 
 
-def block_actions(
-    user, plan: Plan, block: BuildingBlock | None, *, limit: int | None = None
-) -> list[Action]:
-    """The visible actions of one building block (``None``: plan-wide), in plan order,
-    with owners; at most ``limit`` (large plans show a first page per block)."""
+def block_key(block: BuildingBlock | None) -> str:
+    """How a building block is named in a page's address (``?bouwsteen=4``);
+    ``geen`` for the plan-wide actions."""
+    return str(block.number) if block else "geen"
+
+
+def visible_actions_by_block(
+    user, plan: Plan, *, key: str | None = None, limit: int | None = None
+) -> dict[int | None, list[Action]]:
+    """The visible actions per building block id (``None``: plan-wide), in plan order,
+    with owners; only the block named by ``key`` when given; at most ``limit`` per
+    block (large plans show a first part of each block).
+
+    A fixed number of queries whatever the number of actions and building blocks: the
+    limit per block is a window function (``ROW_NUMBER() OVER (PARTITION BY ...)``).
+    """
     actions = permissions.actions_visible_to(user, plan)
-    actions = (
-        actions.filter(building_block=block)
-        if block
-        else actions.filter(building_block__isnull=True)
-    )
-    actions = actions_with_owners(actions).order_by("position", "pk")
-    return list(actions[:limit] if limit else actions)
+    if key == "geen":
+        actions = actions.filter(building_block__isnull=True)
+    elif key is not None:
+        if not key.isdigit():
+            return {}
+        actions = actions.filter(building_block__number=int(key))
+    if limit:
+        actions = actions.annotate(
+            rank_in_block=Window(
+                RowNumber(),
+                partition_by=[F("building_block_id")],
+                order_by=[F("position").asc(), F("pk").asc()],
+            )
+        ).filter(rank_in_block__lte=limit)
+    grouped: dict[int | None, list[Action]] = defaultdict(list)
+    for action in actions_with_owners(actions.order_by(*ACTION_ORDER)):
+        grouped[action.building_block_id].append(action)
+    return grouped
 
 
 def action_has_lead(action: Action) -> bool:
-    return any(o.role == OwnerRole.LEAD for o in action.owners.all())
+    return any(o.role == OwnerRole.LEAD for o in owners_of(action))
 
 
 def building_blocks(plan: Plan) -> list[BuildingBlock]:
@@ -428,7 +472,8 @@ class Dashboard:
     coverage: Coverage | None
     blocks: list[BlockSummary]
     statuses: Counter
-    overdue: list[ActionOccurrence]
+    overdue: list[ActionOccurrence]  # the first ``DASHBOARD_OVERDUE_SHOWN``
+    overdue_count: int
     recent: list[Update]
     signals: list[Update]
     without_lead: int
@@ -501,8 +546,11 @@ def plan_dashboard(
         blocks=blocks,
         statuses=statuses,
         overdue=list(
-            overdue_occurrences(plan, today=today, published_only=not internal)[:20]
+            overdue_occurrences(plan, today=today, published_only=not internal)[
+                :DASHBOARD_OVERDUE_SHOWN
+            ]
         ),
+        overdue_count=sum(summary.overdue for summary in blocks),
         recent=recent,
         signals=signals,
         without_lead=actions_without_lead(plan).count() if internal else 0,
@@ -572,17 +620,55 @@ class TimelineRow:
     cells: list[str]  # per quarter: "", "active", "due", "done", "overdue"
 
 
+@dataclass
+class TimelineGroup:
+    block: BuildingBlock | None
+    rows: list[TimelineRow]
+    total: int  # the block's visible actions; ``rows`` may show only the first ones
+
+    @property
+    def title(self) -> str:
+        return str(self.block) if self.block else _("Overkoepelend (geen bouwsteen)")
+
+    @property
+    def key(self) -> str:
+        return block_key(self.block)
+
+    @property
+    def is_truncated(self) -> bool:
+        return len(self.rows) < self.total
+
+
+def visible_action_counts(user, plan: Plan) -> Counter:
+    """The number of visible actions per building block id (``None``: plan-wide)."""
+    rows = (
+        permissions.actions_visible_to(user, plan)
+        .order_by()
+        .values_list("building_block_id")
+        .annotate(n=Count("pk"))
+    )
+    return Counter(dict(rows))
+
+
 def timeline(
-    user, plan: Plan, *, today: datetime.date | None = None
-) -> tuple[list[Quarter], list[tuple[str, list[TimelineRow]]]]:
-    """Quarters as columns, actions as rows grouped by building block."""
+    user,
+    plan: Plan,
+    *,
+    today: datetime.date | None = None,
+    key: str | None = None,
+    limit: int | None = None,
+) -> tuple[list[Quarter], list[TimelineGroup]]:
+    """Quarters as columns, actions as rows grouped by building block (main goals
+    first); only the block named by ``key`` when given, at most ``limit`` rows per block.
+    A fixed number of queries whatever the size of the plan."""
     quarters = plan.period.quarters()
     position = {q.index: i for i, q in enumerate(quarters)}
     current = today_quarter(today).index
-    actions = plan_actions(user, plan)
-    cells = {a.pk: [""] * len(quarters) for a in actions}
+    grouped = visible_actions_by_block(user, plan, key=key, limit=limit)
+    totals = visible_action_counts(user, plan)
+    cells = {a.pk: [""] * len(quarters) for rows in grouped.values() for a in rows}
     for action_id, first, due, status in ActionOccurrence.objects.filter(
-        action_id__in=cells
+        action_id__in=list(cells)
     ).values_list("action_id", "first_quarter", "due_quarter", "status"):
         row = cells[action_id]
         if first is None:
@@ -598,13 +684,13 @@ def timeline(
                 row[position[due]] = "overdue"
             else:
                 row[position[due]] = "due"
-    groups: dict[int | None, list[TimelineRow]] = defaultdict(list)
-    for action in actions:
-        groups[action.building_block_id].append(TimelineRow(action, cells[action.pk]))
-    titled = [(str(b), groups[b.pk]) for b in building_blocks(plan) if groups.get(b.pk)]
-    if groups.get(None):
-        titled.append((_("Overkoepelend (geen bouwsteen)"), groups[None]))
-    return quarters, titled
+    groups = []
+    for block in [*building_blocks(plan), None]:
+        block_id = block.pk if block else None
+        if grouped.get(block_id):
+            rows = [TimelineRow(a, cells[a.pk]) for a in grouped[block_id]]
+            groups.append(TimelineGroup(block, rows, totals.get(block_id, 0)))
+    return quarters, groups
 
 
 # --- By organisation -------------------------------------------------------------------------------
@@ -664,13 +750,7 @@ def organisation_contribution(
     page_obj = Paginator(owned, per_page).get_page(page)
     owners = list(page_obj.object_list)
     ids = [o.action_id for o in owners]
-    latest: dict[int, Update] = {}
-    for update in (
-        Update.objects.filter(action_id__in=ids, state=UpdateState.SUBMITTED)
-        .select_related("round")
-        .order_by("round__period_starts_on", "submitted_at")
-    ):
-        latest[update.action_id] = update
+    latest = {update.action_id: update for update in latest_submitted_updates(ids)}
     values: dict[int, list[IndicatorValue]] = defaultdict(list)
     for value in (
         IndicatorValue.objects.filter(
@@ -689,6 +769,27 @@ def organisation_contribution(
         for o in owners
     ]
     return page_obj
+
+
+def latest_submitted_updates(action_ids: list[int]) -> list[Update]:
+    """The latest submitted update of each of these actions (by round, then time of
+    submission), with its round: one row per action, in one query."""
+    return list(
+        Update.objects.filter(action_id__in=action_ids, state=UpdateState.SUBMITTED)
+        .annotate(
+            recency=Window(
+                RowNumber(),
+                partition_by=[F("action_id")],
+                order_by=[
+                    F("round__period_starts_on").desc(),
+                    F("submitted_at").desc(),
+                    F("pk").desc(),
+                ],
+            )
+        )
+        .filter(recency=1)
+        .select_related("round")
+    )
 
 
 # --- Action detail and indicators -----------------------------------------------------------------
@@ -733,13 +834,33 @@ def indicator_series(
 ) -> IndicatorSeries:
     """Values of ``indicator`` per round and partner (submitted updates only), with the
     combined value per round (sum or average, as the indicator says)."""
-    values = list(
+    return indicator_series_many([indicator], rounds=rounds)[0]
+
+
+def indicator_series_many(
+    indicators: list[Indicator], *, rounds: list[Round] | None = None
+) -> list[IndicatorSeries]:
+    """``indicator_series`` of each indicator (in the same order), reading the values
+    of all of them in one query. ``rounds``: the rounds to show (default: the rounds
+    with values, per indicator)."""
+    values: dict[int, list[IndicatorValue]] = defaultdict(list)
+    for value in (
         IndicatorValue.objects.filter(
-            indicator=indicator, update__state=UpdateState.SUBMITTED
+            indicator__in=indicators, update__state=UpdateState.SUBMITTED
         )
         .select_related("update__round", "organisation")
-        .order_by("update__round__period_starts_on")
-    )
+        .order_by("update__round__period_starts_on", "pk")
+    ):
+        values[value.indicator_id].append(value)
+    return [
+        _series(indicator, values.get(indicator.pk, []), rounds)
+        for indicator in indicators
+    ]
+
+
+def _series(
+    indicator: Indicator, values: list[IndicatorValue], rounds: list[Round] | None
+) -> IndicatorSeries:
     if rounds is None:
         seen: dict[int, Round] = {}
         for value in values:
@@ -778,8 +899,8 @@ def data_quality(plan: Plan, *, today: datetime.date | None = None) -> dict:
     ]
     return {
         "rows": rows,
-        "without_lead": list(
-            actions_with_owners(actions_without_lead(plan)).order_by("position")
+        "without_lead": actions_with_owners(
+            actions_without_lead(plan).order_by("position")
         ),
         "to_review": list(
             Action.objects.filter(plan=plan, timing_needs_review=True)

@@ -182,13 +182,16 @@ def by_block(request, pact, plan):
     chosen = request.GET.get("bouwsteen")
     total = sum(summary.total for summary in summaries)
     limit = None if chosen or total <= LARGE_PLAN else LIST_LIMIT_PER_BLOCK
+    shown = selectors.visible_actions_by_block(
+        request.user, plan, key=chosen, limit=limit
+    )
     grouped = []
     for summary in summaries:
-        key = str(summary.block.number) if summary.block else "geen"
+        key = selectors.block_key(summary.block)
         if chosen and chosen != key:
             continue
-        shown = selectors.block_actions(request.user, plan, summary.block, limit=limit)
-        grouped.append((summary, shown, summary.total, key))
+        actions = shown.get(summary.block.pk if summary.block else None, [])
+        grouped.append((summary, actions, summary.total, key))
     return render(
         request,
         "agenda/by_block.html",
@@ -239,20 +242,15 @@ def organisation_detail(request, pact, plan, organisation):
 
 def timeline(request, pact, plan):
     plan = permissions.access_plan(request.user, pact, plan)
-    quarters, groups = selectors.timeline(request.user, plan)
-    total = sum(len(rows) for _title, rows in groups)
     chosen = request.GET.get("bouwsteen")
-    keyed = [
-        (title, rows, title.split(".")[0] if "." in title else "geen")
-        for title, rows in groups
-    ]
-    if chosen:
-        keyed = [g for g in keyed if g[2] == chosen]
-    elif total > LARGE_PLAN:
-        keyed = [
-            (title, rows[:LIST_LIMIT_PER_BLOCK], key) for title, rows, key in keyed
-        ]
-    groups = keyed
+    total = sum(selectors.visible_action_counts(request.user, plan).values())
+    truncated = total > LARGE_PLAN and not chosen
+    quarters, groups = selectors.timeline(
+        request.user,
+        plan,
+        key=chosen,
+        limit=LIST_LIMIT_PER_BLOCK if truncated else None,
+    )
     return render(
         request,
         "agenda/timeline.html",
@@ -263,7 +261,7 @@ def timeline(request, pact, plan):
             groups=groups,
             current=selectors.today_quarter(),
             chosen=chosen,
-            truncated=total > LARGE_PLAN and not chosen,
+            truncated=truncated,
         ),
     )
 
@@ -326,11 +324,12 @@ def round_report(request, pact, plan, round_uuid):
     """The council report of a round as PDF (published actions and submitted updates only)."""
     plan = permissions.access_plan(request.user, pact, plan)
     round_ = get_object_or_404(plan.rounds, uuid=round_uuid)
-    from agenda.report import council_report_pdf
+    from agenda.report import council_report_pdf_cached
 
-    # Building the PDF takes seconds on a large plan; it only changes with the plan.
+    # Building the PDF takes seconds on a large plan: served from the cache per plan
+    # version, and rebuilt only when the report's content changed.
     pdf = caching.cached(
-        plan, ("council-report", round_.pk), lambda: council_report_pdf(round_)
+        plan, ("council-report", round_.pk), lambda: council_report_pdf_cached(round_)
     )
     response = HttpResponse(pdf, content_type="application/pdf")
     filename = f"raadsrapportage-{plan.pact.slug}-{round_.period_starts_on:%Y-%m}.pdf"
@@ -343,13 +342,10 @@ def action_detail(request, action_uuid):
     plan = action.plan
     updates = selectors.action_updates(request.user, action)
     indicators = []
-    for indicator in action.indicators.all():
-        series = selectors.indicator_series(indicator)
-        if (
-            not permissions.can_view_internal(request.user, plan)
-            and not action.is_published
-        ):
-            continue
+    own_indicators = list(action.indicators.all())
+    for indicator, series in zip(
+        own_indicators, selectors.indicator_series_many(own_indicators), strict=True
+    ):
         chart = charts.line_chart(
             series.points,
             title=_("%(name)s per ronde") % {"name": indicator.name},
@@ -377,7 +373,7 @@ def action_detail(request, action_uuid):
             schedule=action.parsed_schedule,
             can_report=permissions.can_report(request.user, action),
             open_rounds=open_rounds,
-            sub_actions=list(
+            sub_actions=selectors.actions_with_owners(
                 permissions.actions_visible_to(request.user, plan).filter(parent=action)
             ),
         ),

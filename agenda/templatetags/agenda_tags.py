@@ -3,7 +3,7 @@
 from django import template
 from django.utils.html import format_html
 
-from agenda import permissions
+from agenda import permissions, selectors
 from agenda.constants import OwnerRole, ReviewReason, Status
 from agenda.timing import Quarter
 
@@ -43,7 +43,7 @@ def review_labels(reasons):
 
 @register.filter
 def has_lead(action):
-    return any(o.role == OwnerRole.LEAD for o in action.owners.all())
+    return selectors.action_has_lead(action)
 
 
 @register.filter

@@ -84,3 +84,42 @@ class CouncilReportTests:
             (a.title, before, after) for a, before, after in context["changes"]
         ] == [("Terugdringen kosten bewindvoering", "Op schema", "Vertraagd")]
         assert context["coverage"].expected == 3
+
+
+class CouncilReportCacheTests:
+    def test_pdf_is_built_again_only_when_the_report_content_changes(
+        self, cast, world, monkeypatch
+    ):
+        from agenda import report
+
+        built = []
+        monkeypatch.setattr(report, "_pdf", lambda html: built.append(html) or b"%PDF")
+        round_ = world.round("2020-Q2")
+        assert report.council_report_pdf_cached(round_) == b"%PDF"
+        assert report.council_report_pdf_cached(round_) == b"%PDF"
+        assert len(built) == 1
+        # A draft and a change to an unpublished action are not in the report.
+        services.update_save(
+            action=world.gkb_action,
+            round=round_,
+            actor=world.coordinator_b,
+            status=Status.ON_TRACK,
+            story="Nog een concept.",
+            at=at("2020-06-10"),
+        )
+        services.action_update(
+            action=world.hidden_action, actor=cast.pact_admin, title="Intern beraad"
+        )
+        report.council_report_pdf_cached(round_)
+        assert len(built) == 1
+        # A submitted update of this round is.
+        submitted_update(
+            world.shared_action,
+            round_,
+            cast.coordinator_a,
+            story="Aanpak staat.",
+            at=at("2020-06-20"),
+        )
+        report.council_report_pdf_cached(round_)
+        assert len(built) == 2 and "Aanpak staat." in built[1]
+        assert report.GENERATED_AT_MARKER not in built[1]

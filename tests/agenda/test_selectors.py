@@ -157,6 +157,22 @@ class QuarterViewTests:
         )
 
 
+class DashboardTests:
+    def test_overdue_figure_counts_all_overdue_not_only_the_listed(self, cast, world):
+        for n in range(selectors.DASHBOARD_OVERDUE_SHOWN + 2):
+            action(
+                world.plan,
+                f"Te laat {n}",
+                owners=[(cast.partner_a, OwnerRole.LEAD)],
+                timing="Q1",
+                block=world.main_block,
+            )
+        board = selectors.plan_dashboard(cast.pact_admin, world.plan)
+        assert len(board.overdue) == selectors.DASHBOARD_OVERDUE_SHOWN
+        assert board.overdue_count == sum(b.overdue for b in board.blocks)
+        assert board.overdue_count > selectors.DASHBOARD_OVERDUE_SHOWN
+
+
 class QueryCountTests:
     def test_dashboard_runs_a_fixed_number_of_queries(
         self, cast, world, django_assert_max_num_queries
