@@ -150,6 +150,17 @@ class AuditAction(models.TextChoices):
     BREAK_GLASS_OPEN = "breakglass.open", _("Noodtoegang geopend")
     BREAK_GLASS_DENIED = "breakglass.denied", _("Noodtoegang geweigerd")
     CASE_PURGE = "case.purge", _("Casus verwijderd na bewaartermijn")
+    # The second step of the login (no case; the codes themselves are never logged).
+    RECOVERY_CODES_CREATED = "otp.recovery_codes_created", _("Herstelcodes gemaakt")
+    RECOVERY_CODES_REPLACED = (
+        "otp.recovery_codes_replaced",
+        _("Herstelcodes vervangen door nieuwe"),
+    )
+    RECOVERY_CODE_USED = "otp.recovery_code_used", _("Ingelogd met een herstelcode")
+    RECOVERY_CODE_REJECTED = (
+        "otp.recovery_code_rejected",
+        _("Verkeerde herstelcode ingevuld"),
+    )
 
 
 # Escalation suggestions (issue 5): how many active partners or declines suggest the
@@ -158,3 +169,5 @@ SUGGEST_ESCALATION_PARTNERS = 3
 SUGGEST_ESCALATION_DECLINES = 2
 BREAK_GLASS_MINUTES = 60
 CASE_PAGE_SIZE = 50
+# Recovery codes for the second login step: how many are made at a time.
+RECOVERY_CODE_COUNT = 10

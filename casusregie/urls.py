@@ -68,6 +68,14 @@ urlpatterns = [
     ),
     path("casusregie/tweestaps/instellen/", twofactor.otp_setup, name="otp_setup"),
     path("casusregie/tweestaps/controleren/", twofactor.otp_verify, name="otp_verify"),
+    path(
+        "casusregie/tweestaps/herstelcode/", twofactor.otp_recovery, name="otp_recovery"
+    ),
+    path(
+        "casusregie/tweestaps/herstelcodes/",
+        twofactor.otp_recovery_codes,
+        name="otp_recovery_codes",
+    ),
     # JSON API (session authentication, CSRF-protected writes)
     path("api/casusregie/cases/", api.case_list, name="api_case_list"),
     path(

@@ -106,6 +106,7 @@ def dashboard(request):
             "may_view_figures": permissions.may_view_figures(user),
             "may_break_glass": permissions.may_break_glass(user),
             "is_coordinator": permissions.is_case_coordinator(user),
+            "has_case_role": permissions.has_case_role(user),
         },
     )
 

@@ -125,3 +125,29 @@ class ConcurrencyTests:
         assert outcomes.count("ok") == 1
         assert Handover.objects.get(pk=handover.pk).status != HandoverStatus.PROPOSED
         assert_one_lead(case_a)
+
+
+class RecoveryCodeRaceTests:
+    @pytest.mark.parametrize("round_", range(3))
+    def test_one_recovery_code_used_twice_at_once_passes_once(
+        self, cast, settings, round_
+    ):
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        from casusregie.services.recovery import (
+            recovery_code_use,
+            recovery_codes_left,
+            recovery_codes_replace,
+        )
+
+        settings.OTP_STATIC_THROTTLE_FACTOR = 0
+        TOTPDevice.objects.create(user=cast.worker_a, name="app", confirmed=True)
+        code = recovery_codes_replace(actor=cast.worker_a)[0]
+        passed: list[bool] = []
+
+        def use():
+            passed.append(recovery_code_use(actor=cast.worker_a, code=code) is not None)
+
+        assert race(use, use) == ["ok", "ok"]
+        assert sorted(passed) == [False, True]
+        assert recovery_codes_left(cast.worker_a) == 9

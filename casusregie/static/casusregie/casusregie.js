@@ -67,6 +67,12 @@
     open();
   }
 
+  // Print buttons (the recovery codes): hidden until this script can work them.
+  Array.prototype.forEach.call(document.querySelectorAll("[data-print]"), function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
+
   if (!("WebSocket" in window) || !window.fetch) { return; }
   refreshBadge();
   connect("/ws/casusregie/", function (event) {
