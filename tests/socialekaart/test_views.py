@@ -171,3 +171,18 @@ class EnglishTests:
         service.save_revision().publish()
         html = client.get(service.url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
         assert "Dutch and Arabic" in html
+
+    def test_dutch_content_is_marked_dutch_on_english_pages(self, client, kaart):
+        english = client.get(
+            kaart.service_b.url, HTTP_ACCEPT_LANGUAGE="en"
+        ).content.decode()
+        assert '<h1 lang="nl">Schuldhulpverlening</h1>' in english
+        assert '<p class="lead" lang="nl">Hulp als u schulden heeft.</p>' in english
+        assert '<div class="rich-text" lang="nl">' in english
+        assert '<ol class="steps" lang="nl">' in english
+        home = client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+        assert 'lang="nl">Geld en schulden</a>' in home
+        card_list = client.get("/hulp/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+        assert 'lang="nl">Schuldhulpverlening</a>' in card_list
+        dutch = client.get(kaart.service_b.url).content.decode()
+        assert "<h1>Schuldhulpverlening</h1>" in dutch
