@@ -89,21 +89,34 @@ class ServiceFilterForm(forms.Form):
         }
 
 
+def _decimal_separator(number: str) -> str | None:
+    """The decimal separator of ``number`` ("," or "."), or None when it has only
+    thousands separators. With both, the last one is decimal ("1.450,50" and
+    "1,450.50"); with one, it is decimal unless three digits follow it ("1.450" and
+    "1,450" are thousands; a euro amount has no third decimal)."""
+    if "," in number and "." in number:
+        return "," if number.rfind(",") > number.rfind(".") else "."
+    for separator in ",.":
+        if number.count(separator) == 1:
+            after = len(number) - number.rfind(separator) - 1
+            return None if after == 3 else separator
+    return None
+
+
 def parse_euros(text: str) -> Decimal:
-    """``"€ 1.450,50"``, ``"1450.50"``, ``"1450"`` -> Decimal. Raises ValueError."""
+    """An amount in Dutch or English notation -> Decimal: ``"€ 1.450,50"``,
+    ``"1450.50"``, ``"1,450"``, ``"1450"``. Raises ValueError."""
     cleaned = re.sub(r"[€\s]|eur(o)?", "", text.strip(), flags=re.IGNORECASE)
-    if not cleaned or not re.fullmatch(r"[\d.,]+", cleaned):
+    if not re.fullmatch(r"[\d.,]+", cleaned):
         raise ValueError(text)
-    if "," in cleaned:
-        cleaned = cleaned.replace(".", "").replace(",", ".")
-    elif cleaned.count(".") == 1 and len(cleaned.split(".")[1]) == 3:
-        cleaned = cleaned.replace(
-            ".", ""
-        )  # 1.450 is Dutch for one thousand four hundred fifty
-    elif cleaned.count(".") > 1:
-        cleaned = cleaned.replace(".", "")
+    decimal = _decimal_separator(cleaned)
+    whole, fraction = cleaned.rsplit(decimal, 1) if decimal else (cleaned, "")
+    grouped = re.fullmatch(r"\d+|\d{1,3}(?:\.\d{3})+|\d{1,3}(?:,\d{3})+", whole)
+    if not grouped or not re.fullmatch(r"\d{0,2}", fraction):
+        raise ValueError(text)
+    digits = re.sub(r"[.,]", "", whole)
     try:
-        return Decimal(cleaned)
+        return Decimal(f"{digits}.{fraction}" if fraction else digits)
     except InvalidOperation as error:
         raise ValueError(text) from error
 
