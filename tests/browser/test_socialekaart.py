@@ -286,3 +286,32 @@ class PhoneAndNoScriptTests:
             "link", name="Samenvatting voor de inwoner (printen of sturen)"
         ).click()
         expect(page.locator("#summary-text")).to_contain_text("Uw bankafschriften")
+
+
+class PrintAndEnglishTests:
+    def test_print_keeps_the_content_and_drops_navigation_and_forms(
+        self, kaart_site, page
+    ):
+        page.goto(kaart_site + "/organisaties/gkb/schuldhulpverlening/")
+        page.emulate_media(media="print")
+        expect(page.get_by_role("heading", level=1)).to_be_visible()
+        expect(page.get_by_text("Bel de GKB.")).to_be_visible()
+        expect(page.get_by_text("Uw bankafschriften")).to_be_visible()
+        for hidden in (".site-nav", ".share", ".breadcrumbs", ".page-meta a"):
+            expect(page.locator(hidden).first).to_be_hidden()
+        page.goto(kaart_site + "/hulp/")
+        expect(page.locator("form.filters")).to_be_hidden()
+        expect(page.get_by_role("link", name="Schuldhulpverlening")).to_be_visible()
+
+    @pytest.mark.parametrize(
+        "path",
+        ["/", "/organisaties/gkb/schuldhulpverlening/", "/wat-past-bij-mij/"],
+    )
+    def test_english_pages_are_english_and_accessible(self, kaart_site, browser, path):
+        context = browser.new_context(locale="en-GB")
+        page = context.new_page()
+        page.goto(kaart_site + path)
+        expect(page.locator("html")).to_have_attribute("lang", "en")
+        expect(page.get_by_role("link", name="Skip to content")).to_have_count(1)
+        assert_accessible(page)
+        context.close()
