@@ -55,6 +55,16 @@ from pact.roles import organisations_where
 
 if TYPE_CHECKING:
     import datetime
+    from typing import TypedDict
+
+    from django_stubs_ext import WithAnnotations
+
+    class _OwnFlags(TypedDict):
+        is_to_us: bool
+        is_from_us: bool
+
+    # A hand-over with the flags of ``handovers_of_own_organisations``.
+    OwnHandover = WithAnnotations[Handover, _OwnFlags]
 
 # The actions: equal to the codenames in ``Case.Meta.permissions``.
 VIEW = "view_case"
@@ -339,14 +349,13 @@ def _partner_organisation_ids(user):
     ).values("organisation_id")
 
 
-def handovers_of_own_organisations(user) -> QuerySet[Handover]:
+def handovers_of_own_organisations(user) -> QuerySet[OwnHandover]:
     """Hand-overs to or from the organisations where ``user`` works cases, coordinates
     or is regisseur (part of ``handovers_visible_to``), annotated with ``is_to_us`` and
     ``is_from_us``."""
-    if not _usable(user):
-        return Handover.objects.none()
-    org_ids = _partner_organisation_ids(user)
-    return Handover.objects.filter(
+    usable = _usable(user)
+    org_ids = _partner_organisation_ids(user if usable else None)
+    handovers = Handover.objects.filter(
         Q(to_organisation_id__in=org_ids) | Q(from_organisation_id__in=org_ids)
     ).annotate(
         is_to_us=Exists(org_ids.filter(organisation_id=OuterRef("to_organisation_id"))),
@@ -354,6 +363,7 @@ def handovers_of_own_organisations(user) -> QuerySet[Handover]:
             org_ids.filter(organisation_id=OuterRef("from_organisation_id"))
         ),
     )
+    return handovers if usable else handovers.none()
 
 
 def handovers_visible_to(user) -> QuerySet[Handover]:

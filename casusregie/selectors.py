@@ -172,7 +172,9 @@ def handover_inbox(user, *, limit: int = 50) -> dict[str, list[Handover]]:
         .select_related("case", "from_organisation", "to_organisation", "to_worker")
         .order_by("deadline_at", "id")
     )
-    incoming, outgoing, awaiting = [], [], []
+    incoming: list[Handover] = []
+    outgoing: list[Handover] = []
+    awaiting: list[Handover] = []
     for handover in handovers:
         if handover.is_to_us and handover.status == HandoverStatus.PROPOSED:
             incoming.append(handover)
@@ -201,7 +203,7 @@ def case_access_log_entries(case: Case) -> QuerySet[AccessLogEntry]:
     return AccessLogEntry.objects.filter(case_uuid=case.uuid).order_by("-at", "-id")
 
 
-def case_access_log_for_resident(case: Case) -> list[dict[str, str]]:
+def case_access_log_for_resident(case: Case) -> list[dict[str, str | bool]]:
     """The access list as the resident gets it: when, which organisation, which role,
     what; not the names of employees (CJEU C-579/21, Pankki S)."""
     return [
@@ -327,10 +329,11 @@ def _hours_summary(
     durations: list[datetime.timedelta],
 ) -> dict[str, float | None | int]:
     hours = [d.total_seconds() / 3600 for d in durations]
+    p90 = _percentile(hours, 0.9)
     return {
         "count": len(hours),
         "median_hours": round(statistics.median(hours), 1) if hours else None,
-        "p90_hours": round(_percentile(hours, 0.9), 1) if hours else None,
+        "p90_hours": round(p90, 1) if p90 is not None else None,
     }
 
 
@@ -373,11 +376,14 @@ def figures(*, municipality: Municipality | None = None, now=None) -> dict[str, 
         answered - proposed
         for status, proposed, answered, _contact in timings
         if status in (HandoverStatus.ACCEPTED, HandoverStatus.COMPLETED)
+        and answered is not None
     ]
     to_contact = [
         contact - answered
         for status, _proposed, answered, contact in timings
-        if status == HandoverStatus.COMPLETED and contact
+        if status == HandoverStatus.COMPLETED
+        and contact is not None
+        and answered is not None
     ]
     outcomes = Counter(status for status, *_rest in timings)
     answered = sum(

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from casusregie.constants import AuditAction, AuditChannel
 from casusregie.models import AccessLogEntry, BreakGlassAccess, Case
+from pact.constants import Role
 from pact.models import Organisation
 
 
@@ -53,7 +54,7 @@ def audit_record(
     """
     from casusregie.permissions import acting_as
 
-    roles = []
+    roles: list[Role] = []
     if actor is not None:
         organisation, roles = acting_as(actor, case, organisation)
     return AccessLogEntry.objects.create(

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import datetime
 import secrets
+from typing import Literal
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -47,6 +48,11 @@ from pact.models import Municipality, Organisation
 from pact.roles import can as role_can
 
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+
+def _field_label(model: type[models.Model], name: str) -> str:
+    field = model._meta.get_field(name)
+    return str(field.verbose_name) if isinstance(field, models.Field) else name
 
 
 def _new_reference(at: datetime.datetime) -> str:
@@ -230,7 +236,7 @@ def case_update(
         kind=EventKind.REGIE_CHANGED,
         actor=actor,
         organisation=actor_organisation(actor, case),
-        summary=", ".join(str(Case._meta.get_field(f).verbose_name) for f in changed),
+        summary=", ".join(_field_label(Case, name) for name in changed),
         at=at,
         detail={"fields": changed},
     )
@@ -294,7 +300,7 @@ def goal_update(
     actor,
     status: str | None = None,
     text: str | None = None,
-    lead_organisation: Organisation | None | bool = False,
+    lead_organisation: Organisation | None | Literal[False] = False,
     at: datetime.datetime | None = None,
 ) -> Goal:
     """Change a goal's status, words or lead (``edit``). ``lead_organisation=None``
@@ -314,8 +320,8 @@ def goal_update(
         goal.text = text.strip()
         fields.append("text")
     if lead_organisation is not False and lead_organisation != goal.lead_organisation:
-        _check_goal_lead(case, lead_organisation or None)
-        goal.lead_organisation = lead_organisation or None
+        _check_goal_lead(case, lead_organisation)
+        goal.lead_organisation = lead_organisation
         fields.append("lead_organisation")
     if not fields:
         return goal

@@ -141,6 +141,19 @@ def _notify_regisseurs(escalation: Escalation, case: Case) -> None:
     )
 
 
+def _why_not_escalate(case: Case, gemeente: Organisation | None) -> str | None:
+    """Why ``case`` cannot go to the regisseur now (None: it can)."""
+    if gemeente is None:
+        return _("Er is geen gemeente met een regisseur voor %(municipality)s.") % {
+            "municipality": case.municipality
+        }
+    if case.lead_organisation_id == gemeente.pk:
+        return _("De regisseur heeft de regie al.")
+    if case.escalations.filter(status=EscalationStatus.OPEN).exists():
+        return _("Deze casus ligt al bij de regisseur.")
+    return None
+
+
 def escalation_open(
     *,
     case: Case,
@@ -148,23 +161,15 @@ def escalation_open(
     actor,
     reason: str = "",
     at: datetime.datetime,
-    quiet_if_not_possible: bool = False,
-) -> Escalation | None:
-    """Within the caller's transaction (case locked): open an escalation."""
+) -> Escalation:
+    """Within the caller's transaction (case locked): open an escalation.
+
+    Raises ``ValidationError`` (before writing anything) when the municipality has no
+    organisation with regisseurs, already leads, or already has the case."""
     gemeente = municipality_organisation(case)
-    problem = None
-    if gemeente is None:
-        problem = _("Er is geen gemeente met een regisseur voor %(municipality)s.") % {
-            "municipality": case.municipality
-        }
-    elif case.lead_organisation_id == gemeente.pk:
-        problem = _("De regisseur heeft de regie al.")
-    elif case.escalations.filter(status=EscalationStatus.OPEN).exists():
-        problem = _("Deze casus ligt al bij de regisseur.")
-    if problem:
-        if quiet_if_not_possible:
-            return None
-        raise ValidationError(problem)
+    problem = _why_not_escalate(case, gemeente)
+    if problem is not None or gemeente is None:
+        raise ValidationError(problem or "")
     organisation = actor_organisation(actor, case)
     escalation = Escalation.objects.create(
         case=case,
@@ -188,6 +193,23 @@ def escalation_open(
     )
     _notify_regisseurs(escalation, case)
     return escalation
+
+
+def escalation_open_if_possible(
+    *,
+    case: Case,
+    trigger: str,
+    actor,
+    reason: str = "",
+    at: datetime.datetime,
+) -> Escalation | None:
+    """``escalation_open``, or nothing when the case cannot go to the regisseur (the
+    expiry job: no municipality with regisseurs, or it already has the case)."""
+    if _why_not_escalate(case, municipality_organisation(case)) is not None:
+        return None
+    return escalation_open(
+        case=case, trigger=trigger, actor=actor, reason=reason, at=at
+    )
 
 
 @transaction.atomic

@@ -56,6 +56,10 @@ from pact.models import Organisation
 from pact.roles import can as role_can
 
 
+def _ids(*user_ids: int | None) -> set[int]:
+    return {user_id for user_id in user_ids if user_id is not None}
+
+
 def _lock_handover(handover: Handover) -> tuple[Case, Handover]:
     case = lock_case(handover.case)
     locked = Handover.objects.select_for_update().get(pk=handover.pk)
@@ -206,9 +210,8 @@ def handover_accept(
             )
             % {"organisation": handover.to_organisation}
         )
-    if handover.consent_id and not handover.consent.is_valid_on(
-        timezone.localtime(at).date()
-    ):
+    consent = handover.consent
+    if consent is not None and not consent.is_valid_on(timezone.localtime(at).date()):
         raise InvalidTransition(_("De toestemming van de inwoner is niet meer geldig."))
     handover.status = HandoverStatus.ACCEPTED
     handover.answered_at, handover.answered_by = at, actor
@@ -232,7 +235,7 @@ def handover_accept(
     )
     _publish(handover, "handover.accepted")
     notifications.notify(
-        {handover.proposed_by_id} - {None},
+        _ids(handover.proposed_by_id),
         subject=_("Overdracht geaccepteerd door %(organisation)s")
         % {"organisation": handover.to_organisation},
         lines=[
@@ -329,7 +332,7 @@ def handover_decline(
     )
     _publish(handover, "handover.declined")
     notifications.notify(
-        {handover.proposed_by_id} - {None},
+        _ids(handover.proposed_by_id),
         subject=_("Overdracht afgewezen door %(organisation)s")
         % {"organisation": handover.to_organisation},
         lines=[
@@ -378,7 +381,7 @@ def handover_expire(
     case to the regisseur (unless the municipality already leads or an escalation is
     open). Raises ``InvalidTransition`` if it was answered meanwhile or is not due."""
     from casusregie.constants import EscalationTrigger
-    from casusregie.services.escalation import escalation_open
+    from casusregie.services.escalation import escalation_open_if_possible
 
     at = now_or(at)
     case, handover = _lock_handover(handover)
@@ -401,7 +404,7 @@ def handover_expire(
     )
     _publish(handover, "handover.expired")
     notifications.notify(
-        {handover.proposed_by_id} - {None},
+        _ids(handover.proposed_by_id),
         subject=_("Overdracht verlopen zonder antwoord"),
         lines=[
             _(
@@ -411,14 +414,13 @@ def handover_expire(
         ],
         path=notifications.case_path(case),
     )
-    escalation_open(
+    escalation_open_if_possible(
         case=case,
         trigger=EscalationTrigger.EXPIRY,
         actor=None,
         reason=_("Overdrachtsvoorstel aan %(organisation)s verlopen.")
         % {"organisation": handover.to_organisation},
         at=at,
-        quiet_if_not_possible=True,
     )
     return handover
 
