@@ -616,7 +616,6 @@ SERVICES = [
                 120, where=[COE], child=(0, 17)
             ),  # ASSUMED: Coevorden as a 0-17 municipality
         ],
-        eligibility_note="Een intermediair, zoals de school of een sociaal werker, vraagt het voor u aan.",
         steps=[
             "Vraag de leerkracht, de sociaal werker of de jeugdverpleegkundige om een aanvraag te doen.",
             "Kies samen met uw kind een club of les.",
@@ -648,9 +647,8 @@ SERVICES = [
         description="<p>In de verjaardagsbox zitten slingers, een cadeautje, iets om te trakteren op school en ingrediënten voor een taart.</p>",
         benefit="Een verjaardagsbox ter waarde van € 35.",
         rules=[rule(child=(4, 17))],
-        eligibility_note="De voedselbank of een hulpverlener meldt uw kind aan, minstens 6 weken voor de verjaardag.",
         steps=[
-            "Vraag de voedselbank of uw hulpverlener om uw kind aan te melden.",
+            "Vraag de voedselbank of uw hulpverlener om uw kind aan te melden, minstens 6 weken voor de verjaardag.",
             "De box wordt bij u thuis bezorgd.",
         ],
         keywords="verjaardag, traktatie, jarig, feestje, cadeau",
@@ -708,7 +706,6 @@ SERVICES = [
         area=[AAH],
         description="<p>Een week spelen, zwemmen en samen eten met andere kinderen, met vrijwilligers van Humanitas. De week is in de zomervakantie.</p>",
         rules=[rule(child=(7, 12))],  # ASSUMED: ages
-        eligibility_note="Een hulpverlener of de school meldt uw kind aan.",
         steps=["Vraag de school of uw hulpverlener om uw kind aan te melden."],
         status=ServiceStatus.TEMPORARILY_CLOSED,
         status_note="Aanmelden voor de zomer kan weer vanaf 1 maart.",
