@@ -133,8 +133,9 @@ class ContactFields(models.Model):
 class HomePage(RoutablePageMixin, Page):
     """The front page of the sociale kaart: categories, filters, "Wat past bij mij?".
 
-    Its sub-addresses (``/categorie/<slug>/``, ``/hulp/``, ``/wat-past-bij-mij/``) are
-    routes on this page; the views live in ``socialekaart.views``.
+    Its sub-addresses (``/categorie/<slug>/``, ``/hulp/``, ``/wat-past-bij-mij/``,
+    ``/fout-melden/``) are routes on this page; the views live in
+    ``socialekaart.views``.
     """
 
     intro = models.TextField(
@@ -175,6 +176,14 @@ class HomePage(RoutablePageMixin, Page):
         from socialekaart import views
 
         return views.what_fits_me(request, self)
+
+    @path("fout-melden/")
+    def report_mistake(self, request):
+        # About the kaart as a whole (a listing, a missing category): the report has
+        # no organisation, so it lands in the pact admins' queue.
+        from socialekaart import views
+
+        return views.report_mistake(request, self)
 
 
 class OrganisationIndexPage(Page):

@@ -102,6 +102,27 @@ class ReportFormTests:
     def test_every_public_page_links_to_the_form(self, client, kaart):
         for page in (kaart.service_a, kaart.org_a):
             assert 'fout-melden/"' in client.get(page.url).content.decode()
+        for url in (
+            "/",
+            "/hulp/",
+            "/categorie/geld-en-schulden/",
+            "/wat-past-bij-mij/",
+            "/organisaties/",
+        ):
+            assert 'href="/fout-melden/"' in client.get(url).content.decode(), url
+
+    def test_a_report_about_the_site_reaches_the_pact_admins(self, client, cast, kaart):
+        home = kaart.index.get_parent()
+        assert client.get("/fout-melden/").status_code == 200
+        post(client, home, kind="other", message="De categorie Wonen ontbreekt.")
+        report = MistakeReport.objects.get()
+        assert report.organisation is None
+        client.force_login(cast.pact_admin)
+        html = client.get(reverse("socialekaart_reports:index")).content.decode()
+        assert "De categorie Wonen ontbreekt." in html
+        client.force_login(cast.editor_a)
+        html = client.get(reverse("socialekaart_reports:index")).content.decode()
+        assert "De categorie Wonen ontbreekt." not in html
 
 
 class ReportQueueTests:
