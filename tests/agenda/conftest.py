@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
 import pytest
 
@@ -44,6 +44,14 @@ def at(day: str, hour: int = 12) -> datetime.datetime:
     return timezone.make_aware(
         datetime.datetime.combine(datetime.date.fromisoformat(day), datetime.time(hour))
     )
+
+
+@pytest.fixture(autouse=True)
+def dutch():
+    """Agenda texts are checked in Dutch. A request in English elsewhere in the run
+    (``/i18n/setlang/``) leaves English active in the thread; start every test in Dutch."""
+    with translation.override("nl"):
+        yield
 
 
 @pytest.fixture
