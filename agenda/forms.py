@@ -6,12 +6,19 @@ from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from agenda.constants import SIGNAL_MAX_LENGTH, STORY_MAX_LENGTH, Status
+from agenda.constants import (
+    SIGNAL_MAX_LENGTH,
+    STORY_MAX_LENGTH,
+    RoundCadence,
+    Status,
+)
 from agenda.models import Action, BuildingBlock, Indicator, Plan, Round
 from agenda.services.importing import OwnerMatcher, owner_roles
 from agenda.timing import Schedule, TimingError, parse_timing
+from pact.models import Pact
 
 
 class UpdateForm(forms.Form):
@@ -191,6 +198,152 @@ class ImportForm(forms.Form):
     )
 
 
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _check_period(form: forms.Form, cleaned: dict) -> None:
+    starts, ends = cleaned.get("starts_on"), cleaned.get("ends_on")
+    if starts and ends and ends < starts:
+        form.add_error("ends_on", _("De einddatum ligt vóór de begindatum."))
+
+
+class PlanCreateForm(forms.Form):
+    """A new plan of one of the pacts the person administers."""
+
+    pact = forms.ModelChoiceField(
+        label=_("Armoedepact"), queryset=Pact.objects.none(), empty_label=None
+    )
+    title = forms.CharField(
+        label=_("Titel"),
+        max_length=200,
+        help_text=_("Bijvoorbeeld: Zelf weer aan het stuur 2026–2029."),
+    )
+    slug = forms.SlugField(
+        label=_("Korte naam in het webadres"),
+        max_length=100,
+        required=False,
+        help_text=_(
+            "Kleine letters, cijfers en streepjes. Laat leeg: dan maken wij hem van "
+            "de titel."
+        ),
+    )
+    description = forms.CharField(
+        label=_("Omschrijving"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    starts_on = forms.DateField(label=_("Begint op"), widget=DATE_WIDGET)
+    ends_on = forms.DateField(label=_("Eindigt op"), widget=DATE_WIDGET)
+    cadence = forms.ChoiceField(
+        label=_("Rapportageritme"),
+        choices=RoundCadence.choices,
+        initial=RoundCadence.QUARTERLY,
+        widget=forms.RadioSelect,
+    )
+    is_published = forms.BooleanField(
+        label=_("Openbaar"),
+        required=False,
+        help_text=_(
+            "Raadsleden en inwoners zien het plan en de openbare acties zonder in te "
+            "loggen. U kunt dit later aanzetten."
+        ),
+    )
+
+    def __init__(self, *args, pacts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["pact"].queryset = pacts
+
+    def clean(self):
+        cleaned = super().clean()
+        _check_period(self, cleaned)
+        pact, title = cleaned.get("pact"), cleaned.get("title")
+        if pact and title:
+            slug = cleaned.get("slug") or slugify(title)[:100] or "plan"
+            if Plan.objects.filter(pact=pact, slug=slug).exists():
+                self.add_error(
+                    "slug",
+                    _(
+                        "Dit pact heeft al een plan met de korte naam “%(slug)s”. "
+                        "Kies een andere."
+                    )
+                    % {"slug": slug},
+                )
+            cleaned["slug"] = slug
+        return cleaned
+
+
+class BuildingBlockForm(forms.Form):
+    """A building block (bouwsteen): number, title, main or side goal, order."""
+
+    number = forms.IntegerField(
+        label=_("Nummer"),
+        min_value=1,
+        max_value=999,
+        help_text=_("Het nummer van de bouwsteen in het plan, bijvoorbeeld 4."),
+    )
+    title = forms.CharField(label=_("Titel"), max_length=200)
+    goal = forms.ChoiceField(
+        label=_("Soort doel"),
+        choices=[
+            ("main", _("Hoofddoel")),
+            ("side", _("Bijzaak (nevendoel)")),
+        ],
+        initial="side",
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Hoofddoelen staan in overzichten en in de raadsrapportage vooraan."
+        ),
+    )
+    position = forms.IntegerField(
+        label=_("Volgorde"),
+        min_value=0,
+        max_value=999,
+        required=False,
+        help_text=_(
+            "Een lager getal staat eerder, binnen de hoofddoelen en binnen de bijzaken. "
+            "Laat leeg: dan telt het nummer."
+        ),
+    )
+    description = forms.CharField(
+        label=_("Omschrijving"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, plan: Plan, block: BuildingBlock | None = None, **kwargs):
+        if block is not None and "initial" not in kwargs:
+            kwargs["initial"] = {
+                "number": block.number,
+                "title": block.title,
+                "goal": "main" if block.is_main_goal else "side",
+                "position": block.position,
+                "description": block.description,
+            }
+        super().__init__(*args, **kwargs)
+        self.plan, self.block = plan, block
+
+    def clean_number(self) -> int:
+        number = self.cleaned_data["number"]
+        taken = self.plan.building_blocks.filter(number=number)
+        if self.block is not None:
+            taken = taken.exclude(pk=self.block.pk)
+        if taken.exists():
+            raise ValidationError(
+                _("Dit plan heeft al een bouwsteen met nummer %(n)s.") % {"n": number}
+            )
+        return number
+
+    def service_arguments(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "number": data["number"],
+            "title": data["title"],
+            "is_main_goal": data["goal"] == "main",
+            "position": data["position"],
+            "description": data["description"],
+        }
+
+
 class PlanForm(forms.ModelForm):
     class Meta:
         model = Plan
@@ -202,10 +355,12 @@ class PlanForm(forms.ModelForm):
             "cadence",
             "is_published",
         ]
-        widgets = {
-            "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        }
+        widgets = {"starts_on": DATE_WIDGET, "ends_on": DATE_WIDGET}
+
+    def clean(self):
+        cleaned = super().clean()
+        _check_period(self, cleaned)
+        return cleaned
 
 
 class IndicatorForm(forms.ModelForm):

@@ -27,7 +27,7 @@ from django.http import Http404
 from agenda.constants import UpdateState
 from agenda.models import Action, ActionOwner, Plan, Round, Update
 from pact.constants import Role
-from pact.models import Membership
+from pact.models import Membership, Pact
 from pact.roles import can as role_can
 from pact.roles import organisations_where
 
@@ -61,6 +61,20 @@ def administered_pact_ids(user) -> set[int]:
             ).values_list("pact_id", flat=True)
         )
     return cache["pacts"]
+
+
+def pacts_administered_by(user) -> QuerySet[Pact]:
+    """The pacts for which ``user`` may create plans: his own as pact admin (every pact
+    for a superuser with the right)."""
+    if not user.is_authenticated or not user.is_active:
+        return Pact.objects.none()
+    if user.is_superuser:
+        return (
+            Pact.objects.all()
+            if role_can(user, "agenda.edit_plan")
+            else Pact.objects.none()
+        )
+    return Pact.objects.filter(pk__in=administered_pact_ids(user))
 
 
 def is_plan_admin(user, plan: Plan) -> bool:

@@ -221,6 +221,14 @@ def building_blocks(plan: Plan) -> list[BuildingBlock]:
     )
 
 
+def building_blocks_with_counts(plan: Plan) -> list[BuildingBlock]:
+    """``building_blocks`` with ``action_count`` on each (all actions, published or not)."""
+    return sorted(
+        plan.building_blocks.annotate(action_count=Count("actions")),
+        key=lambda b: (not b.is_main_goal, b.position, b.number),
+    )
+
+
 # --- Expected updates, coverage, overdue ----------------------------------------------------------
 
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("agenda/", views.index, name="index"),
     path("agenda/mijn/", views.mine, name="mine"),
     path("agenda/meldingen/", views.notifications, name="notifications"),
+    path("agenda/nieuw-plan/", views.plan_new, name="plan_new"),
     path("agenda/actie/<uuid:action_uuid>/", views.action_detail, name="action"),
     path(
         "agenda/actie/<uuid:action_uuid>/bewerken/",
@@ -43,6 +44,17 @@ urlpatterns = [
     path(plan + "live/", views.dashboard_fragment, name="dashboard_fragment"),
     path(plan + "kwartaal/", views.by_quarter, name="by_quarter"),
     path(plan + "bouwstenen/", views.by_block, name="by_block"),
+    path(plan + "bouwstenen/beheer/", views.building_blocks, name="building_blocks"),
+    path(
+        plan + "bouwstenen/<int:number>/bewerken/",
+        views.building_block_edit,
+        name="building_block_edit",
+    ),
+    path(
+        plan + "bouwstenen/<int:number>/verwijderen/",
+        views.building_block_delete,
+        name="building_block_delete",
+    ),
     path(plan + "organisaties/", views.organisations, name="organisations"),
     path(
         plan + "organisaties/<slug:organisation>/",

@@ -24,14 +24,16 @@ from agenda.constants import Status, UpdateState
 from agenda.exporting import CONTENT_TYPES, FORMATS, plan_export
 from agenda.forms import (
     ActionForm,
+    BuildingBlockForm,
     ImportForm,
     IndicatorForm,
+    PlanCreateForm,
     PlanForm,
     ReturnForm,
     RoundForm,
     UpdateForm,
 )
-from agenda.models import Notification, Plan, Update
+from agenda.models import BuildingBlock, Notification, Plan, Update
 from agenda.services.reporting import indicator_values_for_form
 from agenda.timing import Quarter, TimingError, parse_timing
 from pact.models import Organisation
@@ -70,7 +72,10 @@ def index(request):
     return render(
         request,
         "agenda/index.html",
-        {"plans": selectors.plan_list_for_user(request.user)},
+        {
+            "plans": selectors.plan_list_for_user(request.user),
+            "can_create_plan": permissions.pacts_administered_by(request.user).exists(),
+        },
     )
 
 
@@ -699,6 +704,133 @@ def plan_edit(request, pact, plan):
     return render(
         request, "agenda/plan_form.html", _plan_context(request, plan, form=form)
     )
+
+
+@login_for_internal
+@require_http_methods(["GET", "POST"])
+def plan_new(request):
+    """A new plan for one of the pacts the person administers (pact admins only)."""
+    pacts = permissions.pacts_administered_by(request.user)
+    if not pacts.exists():
+        raise Http404
+    form = PlanCreateForm(
+        request.POST or None,
+        pacts=pacts,
+        initial={"pact": pacts.first()} if pacts.count() == 1 else None,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan = services.plan_create(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Het plan is aangemaakt. Voeg nu de bouwstenen toe. Daarna kunt u "
+                    "acties toevoegen of inlezen."
+                ),
+            )
+            return redirect(
+                "agenda:building_blocks", pact=plan.pact.slug, plan=plan.slug
+            )
+    return render(
+        request,
+        "agenda/plan_form.html",
+        {
+            "form": form,
+            "creating": True,
+            "unread": selectors.unread_notification_count(request.user),
+        },
+    )
+
+
+@login_for_internal
+@require_http_methods(["GET", "POST"])
+def building_blocks(request, pact, plan):
+    """The plan's building blocks in their order, and a form to add one (plan admins)."""
+    plan = permissions.access_plan(request.user, pact, plan, permissions.EDIT_PLAN)
+    form = BuildingBlockForm(request.POST or None, plan=plan)
+    if request.method == "POST" and form.is_valid():
+        try:
+            block = services.building_block_create(
+                plan=plan, actor=request.user, **form.service_arguments()
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(
+                request, _("Bouwsteen %(block)s is toegevoegd.") % {"block": block}
+            )
+            return redirect("agenda:building_blocks", pact=pact, plan=plan.slug)
+    return render(
+        request,
+        "agenda/building_block_list.html",
+        _plan_context(
+            request,
+            plan,
+            blocks=selectors.building_blocks_with_counts(plan),
+            form=form,
+        ),
+    )
+
+
+def _block_or_404(plan: Plan, number: int) -> BuildingBlock:
+    return get_object_or_404(BuildingBlock, plan=plan, number=number)
+
+
+@login_for_internal
+@require_http_methods(["GET", "POST"])
+def building_block_edit(request, pact, plan, number):
+    plan = permissions.access_plan(request.user, pact, plan, permissions.EDIT_PLAN)
+    block = _block_or_404(plan, number)
+    form = BuildingBlockForm(request.POST or None, plan=plan, block=block)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.building_block_update(
+                block=block, actor=request.user, **form.service_arguments()
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("De bouwsteen is bewaard."))
+            return redirect("agenda:building_blocks", pact=pact, plan=plan.slug)
+    return render(
+        request,
+        "agenda/building_block_form.html",
+        _plan_context(
+            request,
+            plan,
+            block=block,
+            form=form,
+            action_count=block.actions.count(),
+        ),
+    )
+
+
+@login_for_internal
+@require_POST
+def building_block_delete(request, pact, plan, number):
+    plan = permissions.access_plan(request.user, pact, plan, permissions.EDIT_PLAN)
+    block = _block_or_404(plan, number)
+    try:
+        services.building_block_delete(block=block, actor=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect(
+            "agenda:building_block_edit", pact=pact, plan=plan.slug, number=number
+        )
+    messages.success(request, _("De bouwsteen is verwijderd."))
+    return redirect("agenda:building_blocks", pact=pact, plan=plan.slug)
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
 
 
 STATUS_CHOICES = Status

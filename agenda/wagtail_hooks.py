@@ -25,6 +25,7 @@ def register_agenda_log_actions(actions):
     for action, label in [
         ("agenda.plan.create", _("Actieplan aangemaakt")),
         ("agenda.plan.import", _("Acties ingelezen")),
+        ("agenda.building_block.create", _("Bouwsteen toegevoegd")),
         ("agenda.action.create", _("Actie toegevoegd")),
         ("agenda.action.timing_confirmed", _("Planning nagekeken")),
         ("agenda.round.create", _("Rapportageronde aangemaakt")),

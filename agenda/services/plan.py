@@ -121,7 +121,8 @@ def building_block_upsert(
     position: int | None = None,
     actor=None,
 ) -> BuildingBlock:
-    """Create or change the building block with ``number`` in ``plan``."""
+    """Create or change the building block with ``number`` in ``plan`` (the importer
+    and the demo; the pages use ``building_block_create`` and ``_update``)."""
     _authorise_plan(actor, plan)
     block = BuildingBlock.objects.filter(
         plan=plan, number=number
@@ -136,6 +137,96 @@ def building_block_upsert(
     block.save()
     plan_changed(plan.pk)
     return block
+
+
+def _check_block_number(plan: Plan, number: int, block: BuildingBlock | None) -> None:
+    taken = BuildingBlock.objects.filter(plan=plan, number=number)
+    if block is not None:
+        taken = taken.exclude(pk=block.pk)
+    if taken.exists():
+        raise ValidationError(
+            {
+                "number": _("Dit plan heeft al een bouwsteen met nummer %(n)s.")
+                % {"n": number}
+            }
+        )
+
+
+@transaction.atomic
+def building_block_create(
+    *,
+    plan: Plan,
+    number: int,
+    title: str,
+    actor,
+    is_main_goal: bool = False,
+    description: str = "",
+    position: int | None = None,
+) -> BuildingBlock:
+    """Add a building block (bouwsteen) to ``plan``: a main goal (hoofddoel) or a side
+    goal (bijzaak). ``position`` orders the blocks within main and side goals (default:
+    the number). Only the plan's admins may; a number already used raises
+    ``ValidationError``."""
+    _authorise_plan(actor, plan)
+    _check_block_number(plan, number, None)
+    block = BuildingBlock(
+        plan=plan,
+        number=number,
+        title=title.strip(),
+        description=description,
+        is_main_goal=is_main_goal,
+        position=number if position is None else position,
+    )
+    block.full_clean()
+    block.save()
+    log(instance=block, action="agenda.building_block.create", user=actor)
+    plan_changed(plan.pk)
+    return block
+
+
+@transaction.atomic
+def building_block_update(
+    *,
+    block: BuildingBlock,
+    actor,
+    number: int,
+    title: str,
+    is_main_goal: bool,
+    description: str = "",
+    position: int | None = None,
+) -> BuildingBlock:
+    """Change a building block: number, title, main or side goal, order. Its actions
+    stay with it."""
+    _authorise_plan(actor, block.plan)
+    _check_block_number(block.plan, number, block)
+    block.number, block.title, block.description = number, title.strip(), description
+    block.is_main_goal = is_main_goal
+    block.position = number if position is None else position
+    block.full_clean()
+    block.save(
+        update_fields=["number", "title", "description", "is_main_goal", "position"]
+    )
+    log(instance=block, action="wagtail.edit", user=actor)
+    plan_changed(block.plan_id)
+    return block
+
+
+@transaction.atomic
+def building_block_delete(*, block: BuildingBlock, actor) -> None:
+    """Remove a building block without actions. A block with actions raises
+    ``ValidationError``: move or remove its actions first (nothing is lost by accident)."""
+    _authorise_plan(actor, block.plan)
+    if block.actions.exists():
+        raise ValidationError(
+            _(
+                "Deze bouwsteen heeft nog acties. Zet ze eerst bij een andere bouwsteen "
+                "of maak ze overkoepelend."
+            )
+        )
+    log(instance=block, action="wagtail.delete", user=actor)
+    plan_id = block.plan_id
+    block.delete()
+    plan_changed(plan_id)
 
 
 # --- Actions ------------------------------------------------------------------------------------

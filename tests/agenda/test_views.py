@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.urls import reverse
 
 import pytest
 
+from agenda import permissions, selectors, services
 from agenda.constants import Status
-from agenda.models import Update
+from agenda.models import Plan, Update
 from tests.agenda.conftest import at
 from tests.factories.agenda import submitted_update
 
@@ -22,7 +25,13 @@ PUBLIC_PAGES = [
     "timeline",
 ]
 INTERNAL_PAGES = ["quality", "rounds"]
-ADMIN_PAGES = ["action_new", "import", "plan_edit", "timing_preview"]
+ADMIN_PAGES = [
+    "action_new",
+    "import",
+    "plan_edit",
+    "timing_preview",
+    "building_blocks",
+]
 
 
 def plan_url(world, name, **kwargs):
@@ -408,3 +417,173 @@ class IndicatorViewTests:
         )
         assert response.status_code == 302
         assert world.gkb_action.indicators.get().name == "mensen in bewind"
+
+
+class PlanSetupTests:
+    """A pact admin sets up a plan in the web interface: the plan, its building blocks
+    (main or side goal, order) and its actions, without a CSV file."""
+
+    def test_pact_admin_creates_a_plan_then_blocks_then_an_action(
+        self, client, cast, world
+    ):
+        client.force_login(cast.pact_admin)
+        assert "Nieuw actieplan" in client.get(reverse("agenda:index")).content.decode()
+        response = client.post(
+            reverse("agenda:plan_new"),
+            {
+                "pact": cast.pact.pk,
+                "title": "Samen verder 2026",
+                "slug": "",
+                "starts_on": "2026-01-01",
+                "ends_on": "2027-12-31",
+                "cadence": "quarterly",
+            },
+        )
+        plan = Plan.objects.get(pact=cast.pact, slug="samen-verder-2026")
+        blocks_url = reverse(
+            "agenda:building_blocks", kwargs={"pact": "aa-en-hunze", "plan": plan.slug}
+        )
+        assert response.status_code == 302 and response["Location"] == blocks_url
+        assert not plan.is_published
+        for number, title, goal, position in [
+            (1, "Vroeg erbij", "side", ""),
+            (2, "Schulden voorkomen", "main", "5"),
+            (3, "Meedoen", "main", "1"),
+        ]:
+            response = client.post(
+                blocks_url,
+                {"number": number, "title": title, "goal": goal, "position": position},
+            )
+            assert response.status_code == 302, response.content.decode()
+        # Main goals first, then side goals; each in the chosen order.
+        assert [b.title for b in selectors.building_blocks(plan)] == [
+            "Meedoen",
+            "Schulden voorkomen",
+            "Vroeg erbij",
+        ]
+        table = client.get(blocks_url).content.decode().split("<tbody>")[1]
+        assert table.index("Meedoen") < table.index("Vroeg erbij")
+        response = client.post(
+            reverse(
+                "agenda:action_new", kwargs={"pact": "aa-en-hunze", "plan": plan.slug}
+            ),
+            {
+                "title": "Voorzieningenwijzer in elke wijk",
+                "building_block": plan.building_blocks.get(number=3).pk,
+                "owners": "Attenta (trekker)",
+                "timing_text": "Q2 2026",
+            },
+        )
+        assert response.status_code == 302
+        assert plan.actions.get().building_block.number == 3
+
+    def test_edit_a_block_and_delete_only_an_empty_one(self, client, cast, world):
+        client.force_login(cast.pact_admin)
+        kwargs = {"pact": "aa-en-hunze", "plan": world.plan.slug}
+        edit = reverse("agenda:building_block_edit", kwargs={**kwargs, "number": 5})
+        assert "Preventie door voorlichting" in client.get(edit).content.decode()
+        response = client.post(
+            edit,
+            {"number": 6, "title": "Voorlichting", "goal": "main", "position": "0"},
+        )
+        assert response.status_code == 302
+        world.side_block.refresh_from_db()
+        assert (world.side_block.number, world.side_block.is_main_goal) == (6, True)
+        assert world.attenta_action.building_block_id == world.side_block.pk
+        # The block still has actions: it stays.
+        delete = reverse("agenda:building_block_delete", kwargs={**kwargs, "number": 6})
+        client.post(delete)
+        assert world.plan.building_blocks.filter(number=6).exists()
+        empty = services.building_block_create(
+            plan=world.plan, number=9, title="Leeg", actor=cast.pact_admin
+        )
+        response = client.post(
+            reverse("agenda:building_block_delete", kwargs={**kwargs, "number": 9})
+        )
+        assert response.status_code == 302
+        assert not world.plan.building_blocks.filter(pk=empty.pk).exists()
+
+    def test_forms_explain_mistakes_in_dutch(self, client, cast, world):
+        client.force_login(cast.pact_admin)
+        blocks_url = plan_url(world, "building_blocks")
+        body = client.post(
+            blocks_url, {"number": 4, "title": "Dubbel", "goal": "side"}
+        ).content.decode()
+        assert "al een bouwsteen met nummer 4" in body
+        # The field points at its help and its error, and both exist.
+        assert 'aria-describedby="id_number_helptext id_number_error"' in body
+        assert 'id="id_number_helptext"' in body and 'id="id_number_error"' in body
+        body = client.post(
+            reverse("agenda:plan_new"),
+            {
+                "pact": cast.pact.pk,
+                "title": "Zelf weer aan het stuur",
+                "slug": world.plan.slug,
+                "starts_on": "2026-01-01",
+                "ends_on": "2025-12-31",
+                "cadence": "quarterly",
+            },
+        ).content.decode()
+        assert "al een plan met de korte naam" in body
+        assert "De einddatum ligt vóór de begindatum." in body
+
+    def test_only_pact_admins_set_up_plans(self, client, cast, world):
+        from pact.constants import Role
+        from tests.factories.pact import PactFactory, UserFactory
+
+        kwargs = {"pact": "aa-en-hunze", "plan": world.plan.slug}
+        urls = [
+            plan_url(world, "building_blocks"),
+            reverse("agenda:building_block_edit", kwargs={**kwargs, "number": 4}),
+        ]
+        assert client.get(reverse("agenda:plan_new")).status_code == 302  # login
+        for user in (cast.coordinator_a, cast.regisseur, cast.outsider):
+            client.force_login(user)
+            assert client.get(reverse("agenda:plan_new")).status_code == 404
+            assert (
+                "Nieuw actieplan"
+                not in client.get(reverse("agenda:index")).content.decode()
+            )
+            for url in urls:
+                assert client.get(url).status_code == 404, (user, url)
+            assert (
+                client.post(urls[0], {"number": 7, "title": "X", "goal": "side"})
+            ).status_code == 404
+            assert (
+                client.post(
+                    reverse(
+                        "agenda:building_block_delete", kwargs={**kwargs, "number": 4}
+                    )
+                ).status_code
+                == 404
+            )
+        assert world.plan.building_blocks.count() == 2
+        # The admin of another pact can neither pick this pact nor edit its blocks.
+        other_pact = PactFactory(slug="assen", members=[cast.partner_b])
+        other_admin = UserFactory(
+            username="admin_assen",
+            roles=[(cast.partner_b, Role.PACT_ADMIN, other_pact)],
+        )
+        client.force_login(other_admin)
+        response = client.post(
+            reverse("agenda:plan_new"),
+            {
+                "pact": cast.pact.pk,
+                "title": "Overname",
+                "starts_on": "2026-01-01",
+                "ends_on": "2026-12-31",
+                "cadence": "quarterly",
+            },
+        )
+        assert response.status_code == 200
+        assert not Plan.objects.filter(title="Overname").exists()
+        assert client.get(urls[0]).status_code == 404
+        with pytest.raises(permissions.AgendaPermissionDenied):
+            services.plan_create(
+                pact=cast.pact,
+                title="Via de service",
+                slug="via-de-service",
+                starts_on=datetime.date(2026, 1, 1),
+                ends_on=datetime.date(2026, 12, 31),
+                actor=other_admin,
+            )
