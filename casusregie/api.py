@@ -272,12 +272,28 @@ def handover_detail(request, handover_uuid):
     return JsonResponse(handover_data(handover))
 
 
+def _lead_worker_by_username(handover: Handover, value):
+    """The colleague a coordinator names when accepting (``"worker": username``)."""
+    if not value:
+        return None
+    worker = (
+        permissions.handover_lead_workers(handover).filter(username=str(value)).first()
+    )
+    if worker is None:
+        raise ValidationError(_("Onbekende casusbehandelaar."))
+    return worker
+
+
 @api_view("POST")
 def handover_action(request, handover_uuid, action):
     handover = permissions.access_handover(request.user, handover_uuid)
     data = _body(request)
     if action == "accept":
-        handover = services.handover_accept(handover=handover, actor=request.user)
+        handover = services.handover_accept(
+            handover=handover,
+            actor=request.user,
+            worker=_lead_worker_by_username(handover, data.get("worker")),
+        )
     elif action == "decline":
         handover = services.handover_decline(
             handover=handover, actor=request.user, reason=str(data.get("reason", ""))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -279,3 +280,25 @@ class RecoveryCodeForm(forms.Form):
             }
         ),
     )
+
+
+class WorkerChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return obj.get_full_name() or obj.get_username()
+
+
+class AcceptForm(forms.Form):
+    """A coordinator accepts a hand-over for his organisation and names who leads."""
+
+    worker = WorkerChoiceField(
+        label=_("Wie wordt de casusbehandelaar?"),
+        queryset=get_user_model().objects.none(),
+        help_text=_(
+            "Deze collega krijgt de casus en legt het eerste contact met de inwoner vast."
+        ),
+    )
+
+    def __init__(self, *args, workers=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if workers is not None:
+            self.fields["worker"].queryset = workers

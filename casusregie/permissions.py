@@ -407,12 +407,51 @@ def access_handover(user, handover_uuid) -> Handover:
 
 
 def may_answer_handover(user, handover: Handover) -> bool:
-    """Only people who work cases in the receiving organisation, never the proposer."""
+    """The receiving organisation answers (accepts or declines): its case workers and
+    regisseurs, and its coordinators, who accept on its behalf and name the case worker
+    who leads (decision 0037). Never the proposer."""
     return (
         _usable(user)
         and user.pk != handover.proposed_by_id
-        and role_can(user, "cases.work", handover.to_organisation)
+        and (
+            role_can(user, "cases.work", handover.to_organisation)
+            or role_can(user, "cases.view_organisation", handover.to_organisation)
+        )
     )
+
+
+def may_assign_lead_worker(user, handover: Handover) -> bool:
+    """May ``user`` accept ``handover`` for a colleague (name who leads)? Its receiving
+    organisation's coordinators, never the proposer. Case workers accept for
+    themselves."""
+    return (
+        _usable(user)
+        and user.pk != handover.proposed_by_id
+        and role_can(user, "cases.view_organisation", handover.to_organisation)
+    )
+
+
+def handover_lead_workers(handover: Handover) -> QuerySet:
+    """Who may become the case's worker when ``handover`` is accepted: the active case
+    workers and regisseurs of the receiving organisation, never the proposer."""
+    workers = (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            memberships__organisation_id=handover.to_organisation_id,
+            memberships__role__in=[Role.CASE_WORKER, Role.REGISSEUR],
+        )
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+    if handover.proposed_by_id is not None:
+        workers = workers.exclude(pk=handover.proposed_by_id)
+    return workers
+
+
+def may_lead_after_handover(user, handover: Handover) -> bool:
+    """May ``user`` become the case's worker when ``handover`` is accepted?"""
+    return _usable(user) and handover_lead_workers(handover).filter(pk=user.pk).exists()
 
 
 def may_withdraw_handover(user, handover: Handover) -> bool:

@@ -18,7 +18,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from casusregie import forms, permissions, selectors, services
-from casusregie.constants import CASE_PAGE_SIZE, AuditAction, AuditChannel, GoalStatus
+from casusregie.constants import (
+    CASE_PAGE_SIZE,
+    AuditAction,
+    AuditChannel,
+    GoalStatus,
+    HandoverStatus,
+)
 from casusregie.models import Consent, Goal
 from casusregie.services.escalation import escalation_suggestions
 from pact.models import Organisation
@@ -603,14 +609,23 @@ def handover_detail(request, handover_uuid):
         case=handover.case,
         obj=handover,
     )
+    is_open = handover.status == HandoverStatus.PROPOSED
+    may_answer = is_open and permissions.may_answer_handover(request.user, handover)
+    accept_form = None
+    if may_answer and permissions.may_assign_lead_worker(request.user, handover):
+        # A coordinator names the colleague who leads (decision 0037).
+        accept_form = forms.AcceptForm(
+            workers=permissions.handover_lead_workers(handover),
+            initial={"worker": handover.to_worker_id},
+        )
     return render(
         request,
         "casusregie/handover_detail.html",
         {
             "handover": handover,
-            "may_answer": handover.status == "voorgesteld"
-            and permissions.may_answer_handover(request.user, handover),
-            "may_withdraw": handover.status == "voorgesteld"
+            "may_answer": may_answer,
+            "accept_form": accept_form,
+            "may_withdraw": is_open
             and permissions.may_withdraw_handover(request.user, handover),
             "may_view_case": permissions.can(
                 request.user, permissions.VIEW, handover.case
@@ -638,11 +653,32 @@ def _handover_action(request, handover_uuid, call, success):
 @case_area
 @require_POST
 def handover_accept(request, handover_uuid):
+    handover = permissions.access_handover(request.user, handover_uuid)
+    worker = None
+    if "worker" in request.POST:
+        form = forms.AcceptForm(
+            request.POST, workers=permissions.handover_lead_workers(handover)
+        )
+        if not form.is_valid():
+            _form_errors(request, form)
+            return redirect("casusregie:handover_detail", handover_uuid=handover.uuid)
+        worker = form.cleaned_data["worker"]
+    if worker is None or worker.pk == request.user.pk:
+        success = _(
+            "U heeft de regie overgenomen. Leg het eerste contact met de inwoner vast."
+        )
+    else:
+        success = _(
+            "Uw organisatie heeft de regie overgenomen. %(worker)s legt het eerste "
+            "contact met de inwoner vast."
+        ) % {"worker": worker.get_full_name() or worker.get_username()}
     return _handover_action(
         request,
         handover_uuid,
-        lambda h: services.handover_accept(handover=h, actor=request.user),
-        _("U heeft de regie overgenomen. Leg het eerste contact met de inwoner vast."),
+        lambda h: services.handover_accept(
+            handover=h, actor=request.user, worker=worker
+        ),
+        success,
     )
 
 

@@ -12,8 +12,9 @@ States (``HandoverStatus``)::
   the receiving organisation (its consent, or a legal task). The receiver sees only the
   note until it accepts.
 * Accepting moves the lead at once (the case is never without one): the receiver's
-  involvement becomes ``LEAD``, the proposer's ``INVOLVED``. Only people who work cases
-  in the receiving organisation may accept or decline, and never the proposer himself.
+  involvement becomes ``LEAD``, the proposer's ``INVOLVED``. The receiving organisation
+  answers: its case workers (who then work the case) and its coordinators (who name the
+  case worker who does; decision 0037), never the proposer himself.
 * The hand-over completes when the new lead records the first contact; the previous lead
   then steps out if the proposer chose so.
 
@@ -197,19 +198,28 @@ def handover_propose(
 
 @transaction.atomic
 def handover_accept(
-    *, handover: Handover, actor, at: datetime.datetime | None = None
+    *,
+    handover: Handover,
+    actor,
+    worker=None,
+    at: datetime.datetime | None = None,
 ) -> Handover:
-    """The receiving organisation accepts: the lead moves now (see module docstring)."""
+    """The receiving organisation accepts: the lead moves now (see module docstring).
+
+    A case worker (or regisseur) of the receiving organisation accepts for himself. A
+    coordinator accepts on the organisation's behalf and names the case worker who
+    leads (``worker``; by default the one the proposer named), who is e-mailed
+    (decision 0037). Raises ``NotAllowed`` for anyone else, for the proposer, and for a
+    case worker naming a colleague; ``ValidationError`` when nobody who may lead is
+    named; ``InvalidTransition`` when the proposal is no longer open or its consent
+    lapsed.
+    """
     at = now_or(at)
     case, handover = _lock_handover(handover)
     _require_status(handover, HandoverStatus.PROPOSED)
     if actor is None or not permissions.may_answer_handover(actor, handover):
-        raise NotAllowed(
-            _(
-                "Alleen een casusbehandelaar van %(organisation)s kan dit voorstel beantwoorden."
-            )
-            % {"organisation": handover.to_organisation}
-        )
+        raise _not_the_receiver(handover)
+    lead_worker = _lead_worker(handover, actor, worker)
     consent = handover.consent
     if consent is not None and not consent.is_valid_on(timezone.localtime(at).date()):
         raise InvalidTransition(_("De toestemming van de inwoner is niet meer geldig."))
@@ -220,7 +230,7 @@ def handover_accept(
         case=case,
         to_organisation=handover.to_organisation,
         basis=(handover.basis, handover.consent, handover.legal_ground),
-        worker=actor,
+        worker=lead_worker,
         at=at,
     )
     record_change(
@@ -245,7 +255,56 @@ def handover_accept(
         ],
         path=notifications.handover_path(handover),
     )
+    if lead_worker.pk != actor.pk:
+        notifications.notify(
+            {lead_worker.pk},
+            subject=_("U bent casusbehandelaar van een overgedragen casus"),
+            lines=[
+                _(
+                    "Uw coördinator heeft een overdracht aan %(organisation)s "
+                    "geaccepteerd en de casus aan u gegeven. Leg het eerste contact met "
+                    "de inwoner vast."
+                )
+                % {"organisation": handover.to_organisation}
+            ],
+            path=notifications.case_path(case),
+        )
     return handover
+
+
+def _not_the_receiver(handover: Handover) -> NotAllowed:
+    return NotAllowed(
+        _(
+            "Alleen een casusbehandelaar of coördinator van %(organisation)s kan dit "
+            "voorstel beantwoorden."
+        )
+        % {"organisation": handover.to_organisation}
+    )
+
+
+def _lead_worker(handover: Handover, actor, worker):
+    """Who works the case for the receiving organisation after acceptance: the worker
+    a coordinator names, else the accepting case worker himself, else the worker the
+    proposer named."""
+    if (
+        worker is not None
+        and worker.pk != actor.pk
+        and not permissions.may_assign_lead_worker(actor, handover)
+    ):
+        raise NotAllowed(
+            _("Alleen een coördinator kan de casus aan een collega geven.")
+        )
+    if worker is None:
+        if permissions.may_lead_after_handover(actor, handover):
+            worker = actor
+        elif handover.to_worker is not None:
+            worker = handover.to_worker
+    if worker is None or not permissions.may_lead_after_handover(worker, handover):
+        raise ValidationError(
+            _("Kies een casusbehandelaar van %(organisation)s die de casus krijgt.")
+            % {"organisation": handover.to_organisation}
+        )
+    return worker
 
 
 def move_lead(
@@ -306,12 +365,7 @@ def handover_decline(
     case, handover = _lock_handover(handover)
     _require_status(handover, HandoverStatus.PROPOSED)
     if actor is None or not permissions.may_answer_handover(actor, handover):
-        raise NotAllowed(
-            _(
-                "Alleen een casusbehandelaar van %(organisation)s kan dit voorstel beantwoorden."
-            )
-            % {"organisation": handover.to_organisation}
-        )
+        raise _not_the_receiver(handover)
     if not reason.strip():
         raise ValidationError(_("Schrijf op waarom u het voorstel afwijst."))
     handover.status = HandoverStatus.DECLINED
