@@ -295,6 +295,8 @@ class DatabaseBackend(SearchBackend):
             with transaction.atomic(using=self.using):
                 self._delete_rows(objects.filter(id__in=chunk))
         vocabulary_recount(self.using)
+        with self.connection.cursor() as cursor:
+            self.fulltext.tidy(cursor)
         return len(seen)
 
     def document_ids(self) -> set[str]:

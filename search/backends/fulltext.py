@@ -39,6 +39,7 @@ POSTGRES_WEIGHT_CLASS = {
 CHUNK = 500
 DOCUMENT_TABLE = IndexedDocument._meta.db_table
 FTS_TABLE = "pactsearch_fts"
+GIN_INDEXES = ("pactsearch_document_vector", "pactsearch_document_vector_a")
 
 
 class FullText:
@@ -64,9 +65,32 @@ class FullText:
         only, with ``top_fields``)."""
         raise NotImplementedError
 
-    def scores(self, cursor, expression: str, ids: list[int]) -> dict[int, float]:
-        """The text score of these documents for ``expression``: higher is better."""
+    def scores(
+        self, cursor, expression: str, ids: list[int], best: int | None = None
+    ) -> list[tuple[int, float]]:
+        """(id, text score) of these documents for ``expression``, best first; only the
+        ``best`` first when given."""
         raise NotImplementedError
+
+    def best(
+        self, cursor, expression: str, ids: list[int], count: int
+    ) -> list[tuple[int, float]]:
+        """The ``count`` best scored of ``ids``, and every one tied with the last.
+
+        The database sorts and cuts; only when a tie crosses the cut (documents with
+        the same words as often) are all scores read, once.
+        """
+        rows = self.scores(cursor, expression, ids, best=count + 1)
+        if len(rows) <= count:
+            return rows
+        if rows[count][1] != rows[count - 1][1]:
+            return rows[:count]
+        # Which of the tied rows the database cut off is arbitrary: keep them all.
+        cut = rows[count - 1][1]
+        return [row for row in self.scores(cursor, expression, ids) if row[1] >= cut]
+
+    def tidy(self, cursor) -> None:
+        """Bring the full-text index in shape after a bulk load (``rebuild``)."""
 
 
 class SqliteFullText(FullText):
@@ -115,19 +139,19 @@ class SqliteFullText(FullText):
             found.append(bitsets.from_words(cursor.fetchall()))
         return found
 
-    def scores(self, cursor, expression, ids):
+    def scores(self, cursor, expression, ids, best=None):
         if not ids:
-            return {}
+            return []
         weights = ", ".join(str(w) for w in SQLITE_WEIGHTS)
         # "+rowid": a plain rowid IN (...) makes FTS5 look every id up separately,
-        # which is far slower than filtering the matches.
+        # which is far slower than filtering the matches. bm25 is lower for better.
         cursor.execute(
-            f"SELECT rowid, bm25({FTS_TABLE}, {weights}) FROM {FTS_TABLE} "
+            f"SELECT rowid, bm25({FTS_TABLE}, {weights}) AS rank FROM {FTS_TABLE} "
             f"WHERE {FTS_TABLE} MATCH %s "
-            "AND +rowid IN (SELECT value FROM json_each(%s))",
-            [expression, json.dumps(ids)],
+            "AND +rowid IN (SELECT value FROM json_each(%s)) ORDER BY rank LIMIT %s",
+            [expression, json.dumps(ids), -1 if best is None else best],
         )
-        return {pk: -rank for pk, rank in cursor.fetchall()}
+        return [(pk, -rank) for pk, rank in cursor.fetchall()]
 
 
 class PostgresFullText(FullText):
@@ -174,9 +198,11 @@ class PostgresFullText(FullText):
         # exactly without reading a vector: insist on it, for these queries only (a
         # transaction-local setting, restored before the block ends).
         with transaction.atomic(using=cursor.db.alias):
-            cursor.execute("SELECT current_setting('enable_seqscan')")
+            cursor.execute(
+                "SELECT current_setting('enable_seqscan'), "
+                "set_config('enable_seqscan', 'off', true)"
+            )
             before = cursor.fetchone()[0]
-            cursor.execute("SELECT set_config('enable_seqscan', 'off', true)")
             for expression in expressions:
                 cursor.execute(
                     f"SELECT {word}, {bits} FROM {DOCUMENT_TABLE} "
@@ -187,15 +213,22 @@ class PostgresFullText(FullText):
             cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [before])
         return found
 
-    def scores(self, cursor, expression, ids):
+    def scores(self, cursor, expression, ids, best=None):
         if not ids:
-            return {}
+            return []
         cursor.execute(
-            f"SELECT id, ts_rank(search_vector, to_tsquery('simple', %s)) "
-            f"FROM {DOCUMENT_TABLE} WHERE id = ANY(%s)",
-            [expression, ids],
+            f"SELECT id, ts_rank(search_vector, to_tsquery('simple', %s)) AS rank "
+            f"FROM {DOCUMENT_TABLE} WHERE id = ANY(%s) ORDER BY rank DESC LIMIT %s",
+            [expression, ids, best],
         )
-        return {pk: float(rank) for pk, rank in cursor.fetchall()}
+        return [(pk, float(rank)) for pk, rank in cursor.fetchall()]
+
+    def tidy(self, cursor):
+        # New entries wait in each GIN index's pending list, which every query reads
+        # in full until (auto)vacuum merges it: after a bulk load that made matching
+        # several times slower. Merge them now.
+        for index in GIN_INDEXES:
+            cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [index])
 
 
 def for_vendor(vendor: str) -> FullText:

@@ -74,7 +74,11 @@ class TextMatch:
         return self._top_fields
 
     def scores(self, ids: list[int]) -> dict[int, float]:
-        return self.fulltext.scores(self.cursor, self.expression, ids)
+        return dict(self.fulltext.scores(self.cursor, self.expression, ids))
+
+    def best(self, ids: list[int], count: int) -> dict[int, float]:
+        """Scores of the ``count`` best of ``ids`` and of any tied with the last."""
+        return dict(self.fulltext.best(self.cursor, self.expression, ids, count))
 
 
 def page(
@@ -149,14 +153,9 @@ def _by_title(snapshot: FilterSnapshot, part: int, first: int, end: int) -> Rank
 def _by_score(
     match: TextMatch, snapshot: FilterSnapshot, part: int, first: int, end: int
 ) -> Ranked:
-    ids = bitsets.members(part)
-    scores = match.scores(ids)
-    best = heapq.nsmallest(
-        end,
-        ids,
-        key=lambda d: (-scores.get(d, 0.0), snapshot.title_position(d), d),
-    )
-    return [(document, scores.get(document, 0.0)) for document in best[first:end]]
+    scores = match.best(bitsets.members(part), end)
+    best = sorted(scores, key=lambda d: (-scores[d], snapshot.title_position(d), d))
+    return [(document, scores[document]) for document in best[first:end]]
 
 
 def _by_distance(

@@ -79,6 +79,20 @@ class BackendMatchingTests:
         )
         assert run(search_backend, "kleding")[1][0] == "Kledingbank"
 
+    def test_a_word_in_the_keywords_ranks_above_repetitions_in_the_text(
+        self, search_backend, index
+    ):
+        index(
+            make_document(
+                title="Spreekuur",
+                summary="Vragen over de energierekening? De energierekening samen "
+                "bekijken.",
+                body="Bij een hoge energierekening helpen we met de energierekening.",
+            ),
+            make_document(title="Thuisadministratie", keywords=["energierekening"]),
+        )
+        assert run(search_backend, "energierekening")[1][0] == "Thuisadministratie"
+
     def test_documents_matching_more_query_words_rank_first(
         self, search_backend, index
     ):
@@ -216,6 +230,29 @@ class BackendFilterTests:
         total, titles, _f = run(search_backend, offset=10, limit=5)
         assert total == 12
         assert titles == ["Aanbod 10", "Aanbod 11"]
+
+    def test_pages_of_a_ranked_search_follow_on_without_gaps_or_repeats(
+        self, search_backend, index
+    ):
+        # Title matches, body matches, both words, one word, typed form or not: the
+        # ranking's parts, so that page boundaries fall inside and between them.
+        index(
+            *[make_document(title=f"Huur {n}", body="betalen") for n in range(4)],
+            *[make_document(title=f"Aanbod {n}", body="huur") for n in range(5)],
+            *[
+                make_document(title=f"Regeling {n}", body="huurachterstand")
+                for n in range(3)
+            ],
+            *[make_document(title=f"Betalen {n}") for n in range(4)],
+        )
+        total, everything, _f = run(search_backend, "huur betalen", limit=50)
+        pages = [
+            run(search_backend, "huur betalen", offset=offset, limit=5)[1]
+            for offset in range(0, total, 5)
+        ]
+        assert total == 16
+        assert [title for page in pages for title in page] == everything
+        assert sorted(everything) == sorted(set(everything))
 
 
 class BackendDistanceTests:
