@@ -8,8 +8,12 @@ only the document source differs). The demo content stays in the index too.
 
 Figures per database (the harness runs SQLite and PostgreSQL):
 * ``search_reindex_<n>``: documents per second while building the index to n documents;
-* ``search_<query>_<n>``: p50/p95 of the JSON API (and the HTML page) next to the bare view;
-* ``search_p95_growth``: p95 at 100k divided by p95 at 10k, per query.
+* ``search_api_<query>_<n>``: p50/p95 of the JSON API next to the bare view, with the
+  number of documents the query finds (``matches``); ``search_page_<n>`` the HTML page;
+* ``search_after_change_<n>``: the first search after a document changed, when each
+  process rebuilds its in-memory filter snapshot (decision 24);
+* ``search_p95_growth`` / ``search_p50_growth``: the figure at 100k divided by the one
+  at 10k, per query.
 
 The synthetic text draws every word uniformly from the demo's vocabulary, so common
 queries match most documents (``schulden`` with its synonyms matches about 80%): a
@@ -18,12 +22,14 @@ pessimistic case for counting, facets and ranking.
 
 from __future__ import annotations
 
+import json
 import random
 import time
 from urllib.parse import urlencode
 
 from django.contrib.auth.models import AnonymousUser
 
+from benchmarks.harness import Timing
 from search import documents as document_source
 from search import services
 
@@ -110,6 +116,7 @@ def run(ctx) -> None:
     sizes = (2_000, 10_000) if ctx.quick else (10_000, 100_000)
     words = _vocabulary()
     services.search_site("schulden", user=AnonymousUser())  # warm caches
+    p50: dict[str, dict[int, float]] = {name: {} for name in QUERIES}
     p95: dict[str, dict[int, float]] = {name: {} for name in QUERIES}
     for size in sizes:
         ctx.progress(f"indexing {size} synthetic services ...")
@@ -128,16 +135,19 @@ def run(ctx) -> None:
             seconds=round(seconds, 1),
             documents_per_second=round(indexed / seconds),
         )
-        # Fewer samples at the large size: a request there takes seconds on this
-        # machine, and the point is the growth of the p95, not its third decimal.
-        samples = 40 if size == sizes[0] else 12
+        # Fewer samples at the large size: the point is the growth of the p95, not
+        # its third decimal.
+        samples = 40 if size == sizes[0] else 20
         for name, params in QUERIES.items():
+            url = "/api/search/?" + urlencode(params)
             line = ctx.measure(
                 f"search_api_{name}_{size}",
-                ctx.get("/api/search/?" + urlencode(params)),
+                ctx.get(url),
                 n=samples,
                 documents=indexed,
+                matches=json.loads(ctx.client.get(url).content)["total"],
             )
+            p50[name][size] = line["p50_ms"]
             p95[name][size] = line["p95_ms"]
         ctx.measure(
             f"search_page_{size}",
@@ -145,12 +155,39 @@ def run(ctx) -> None:
             n=samples,
             documents=indexed,
         )
+        _after_change(ctx, words, size, indexed)
     small, large = sizes
+    for label, figures in (("p95", p95), ("p50", p50)):
+        ctx.emit(
+            f"search_{label}_growth",
+            sizes=list(sizes),
+            **{
+                name: round(values[large] / values[small], 2)
+                for name, values in figures.items()
+            },
+        )
+
+
+def _after_change(ctx, words: list[str], size: int, indexed: int) -> None:
+    """The first search after a document changed: each process then rebuilds its
+    filter snapshot (decision 24). The change itself is not timed."""
+    document = next(synthetic_documents(1, words, start=size - 1))
+    search = ctx.get("/api/search/?" + urlencode(QUERIES["word"]))
+    n = 5 if ctx.quick else 20
+    samples = []
+    for number in range(n):
+        services.index_documents([{**document, "title": f"Gewijzigd {number}"}])
+        started = time.perf_counter()
+        search()
+        samples.append((time.perf_counter() - started) * 1000)
+    services.index_documents([document])
+    timing, base = Timing(samples), ctx.baseline(n)
     ctx.emit(
-        "search_p95_growth",
-        sizes=list(sizes),
-        **{
-            name: round(values[large] / values[small], 2)
-            for name, values in p95.items()
-        },
+        f"search_after_change_{size}",
+        n=n,
+        p50_ms=round(timing.p50, 3),
+        p95_ms=round(timing.p95, 3),
+        bare_p50_ms=round(base.p50, 3),
+        ratio_p50=round(timing.p50 / base.p50, 1),
+        documents=indexed,
     )
