@@ -1,5 +1,6 @@
-"""Agenda scenarios: the pact dashboard and the by-organisation view on a plan with 5,000
-actions and 50,000 updates, and the time to build the council PDF for 200 actions.
+"""Agenda scenarios: the pact dashboard, the by-organisation, by-building-block and
+timeline pages on a plan with 5,000 actions and 50,000 updates, and the time to build
+the council PDF for 200 actions.
 
 The large plan is bulk-created (the services would take minutes for this volume): the
 rows are what the services produce (schedule JSON, occurrences, owners with roles,
@@ -238,6 +239,7 @@ def run(ctx) -> None:
             30,
         ),
         ("agenda_by_building_block", ctx.get(f"{base}bouwstenen/", client=admin), 10),
+        ("agenda_timeline", ctx.get(f"{base}tijdlijn/", client=admin), 10),
     ]
     for name, call, n in scenarios:
         ctx.measure(name, call, n=n, **figures)
