@@ -113,6 +113,9 @@ class IndexState(models.Model):
     # of words changes, ``documents_version`` whenever any indexed document changes.
     vocabulary_version = models.BigIntegerField(default=0)
     documents_version = models.BigIntegerField(default=0)
+    # The filter sets of every document at ``documents_version``, patched by every
+    # write (``search/backends/filters.py``, decision 24); empty until the first.
+    filters = models.BinaryField(null=True, editable=False)
 
     class Meta:
         verbose_name = _("indexstatus")

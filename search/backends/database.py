@@ -37,7 +37,7 @@ from django.db import connections, transaction
 
 from search import vocabulary
 from search.analysis import Decompounder, analyse_tokens, normalise
-from search.backends import ranking
+from search.backends import filters, ranking
 from search.backends.base import (
     FACETS,
     FREE_FACET,
@@ -48,7 +48,7 @@ from search.backends.base import (
     ResultPage,
     SearchBackend,
 )
-from search.backends.filters import SnapshotCache
+from search.backends.filters import DocumentFilters, SnapshotCache
 from search.backends.fulltext import FTS_TABLE, FullText, for_vendor
 from search.models import (
     IndexedDocument,
@@ -127,6 +127,31 @@ def document_row(document: Document, prepared: dict) -> dict:
     }
 
 
+def facet_rows(document: Document) -> list[tuple[str, str, str]]:
+    """(facet, value, label) of a document, each value once."""
+    record: dict[str, Any] = dict(document)
+    rows = []
+    for facet, (values_key, labels_key) in FACETS.items():
+        values: list[str] = record.get(values_key) or []
+        labels: list[str] = record.get(labels_key) or []
+        for position, value in enumerate(dict.fromkeys(values)):
+            label = labels[position] if position < len(labels) else value
+            rows.append((facet, value[:100], str(label)[:200]))
+    return rows
+
+
+def document_filters(values: dict, document: Document) -> DocumentFilters:
+    """What the filter snapshot needs of a document row (``document_row``)."""
+    return DocumentFilters(
+        status=values["status"],
+        kind=values["kind"],
+        is_free=values["is_free"],
+        age_min=values["age_min"],
+        age_max=values["age_max"],
+        facets=tuple(facet_rows(document)),
+    )
+
+
 def _json_safe(document: Document) -> dict:
     data: dict[str, Any] = dict(document)
     checked = data.get("last_checked_on")
@@ -180,8 +205,10 @@ class DatabaseBackend(SearchBackend):
             }
             delta: Counter[str] = Counter()
             to_create, to_update = [], []
+            attributes: dict[str, DocumentFilters] = {}
             for doc_id, document in unique.items():
                 values = document_row(document, prepared[doc_id])
+                attributes[doc_id] = document_filters(values, document)
                 row = existing.get(doc_id)
                 if row is None:
                     to_create.append(IndexedDocument(doc_id=doc_id, **values))
@@ -206,7 +233,7 @@ class DatabaseBackend(SearchBackend):
                     cursor, [(ids[d], prepared[d]["analysed"]) for d in changed]
                 )
             _vocabulary_apply(delta, self.using)
-            _documents_changed(self.using)
+            _documents_changed(self.using, {ids[d]: attributes[d] for d in changed})
 
     def _write_side_tables(
         self, documents: dict[str, Document], ids: dict[str, int]
@@ -216,13 +243,7 @@ class DatabaseBackend(SearchBackend):
         facets, locations = [], []
         for doc_id, document in documents.items():
             pk = ids[doc_id]
-            record: dict[str, Any] = dict(document)
-            for facet, (values_key, labels_key) in FACETS.items():
-                values: list[str] = record.get(values_key) or []
-                labels: list[str] = record.get(labels_key) or []
-                for position, value in enumerate(dict.fromkeys(values)):
-                    label = labels[position] if position < len(labels) else value
-                    facets.append((pk, facet, value[:100], str(label)[:200]))
+            facets += [(pk, *row) for row in facet_rows(document)]
             for location in document.get("locations") or []:
                 lat, lng = location.get("lat"), location.get("lng")
                 if lat is not None and lng is not None:
@@ -269,7 +290,7 @@ class DatabaseBackend(SearchBackend):
         for chunk in _batched(ids, CHUNK):
             IndexedDocument.objects.using(self.using).filter(id__in=chunk).delete()
         _vocabulary_apply(delta, self.using)
-        _documents_changed(self.using)
+        _documents_changed(self.using, dict.fromkeys(ids))
 
     def rebuild(self, documents, *, batch_size=500, progress=None) -> int:
         """Upsert everything, then drop the documents that were not seen.
@@ -295,6 +316,7 @@ class DatabaseBackend(SearchBackend):
             with transaction.atomic(using=self.using):
                 self._delete_rows(objects.filter(id__in=chunk))
         vocabulary_recount(self.using)
+        _filters_check(self.using)
         with self.connection.cursor() as cursor:
             self.fulltext.tidy(cursor)
         return len(seen)
@@ -312,7 +334,7 @@ class DatabaseBackend(SearchBackend):
             IndexedDocument.objects.using(self.using).all().delete()
             IndexedTerm.objects.using(self.using).all().delete()
             _vocabulary_changed(self.using)
-            _documents_changed(self.using)
+            _documents_changed(self.using, None)
 
     # --- Reading ---------------------------------------------------------------------------
 
@@ -408,12 +430,38 @@ def _vocabulary_changed(using: str) -> None:
     )
 
 
-def _documents_changed(using: str) -> None:
-    """Every process's ``FilterSnapshot`` is stale (inside the writing transaction)."""
+def _documents_changed(
+    using: str, changes: dict[int, DocumentFilters | None] | None
+) -> None:
+    """Patch the stored filter sets for these documents (None: removed) and give the
+    index a new ``documents_version``, inside the writing transaction.
+
+    The row is locked first, so concurrent writers patch one after the other. With
+    ``changes`` None, or no stored sets yet, the sets are built from the tables,
+    which already hold this transaction's writes.
+    """
     _state(using)
+    current = filters.stored(using, for_update=True) if changes is not None else None
+    if current is not None and changes is not None:
+        snapshot = current.patched(changes)
+    else:
+        snapshot = filters.build(0, using)
     IndexState.objects.using(using).filter(pk=1).update(
-        documents_version=_new_version()
+        documents_version=_new_version(), filters=snapshot.to_bytes()
     )
+
+
+def _filters_check(using: str) -> None:
+    """Build the filter sets from the tables and store them if the patched ones differ
+    (after a rebuild: repairs any drift, and a label that changed for all documents)."""
+    with transaction.atomic(using=using):
+        _state(using)
+        current = filters.stored(using, for_update=True)
+        built = filters.build(0, using).to_bytes()
+        if current is None or current.to_bytes() != built:
+            IndexState.objects.using(using).filter(pk=1).update(
+                documents_version=_new_version(), filters=built
+            )
 
 
 def _vocabulary_apply(delta: Counter, using: str) -> None:

@@ -2,25 +2,33 @@
 """What the embedded backend filters, counts and sorts on, held in memory per process.
 
 A ``FilterSnapshot`` holds, for every indexed document, the attributes a search filters
-or sorts on, as sets of document ids (``search/backends/bitsets.py``): status, kind,
-free of charge, age range, every facet value (with its label), and, loaded on first
-use, the locations and the order of the titles. Filtering and counting facets are then
-set operations in Python instead of joins over every matching row, which is what made
+on, as sets of document ids (``search/backends/bitsets.py``): status, kind, free of
+charge, age range and every facet value (with its label); and, loaded on first use,
+the locations and the order of the titles. Filtering and counting facets are then set
+operations in Python instead of joins over every matching row, which is what made
 searching slow at 10,000 documents and more (decision 24).
 
-A snapshot belongs to one ``IndexState.documents_version``: every write to the index
-changes that number, and the next search in each process builds a new snapshot
-(about a second per 100,000 documents on the development machine). Between the two, a
-search sees the index as it was when the snapshot was taken, plus any document the
-full-text engine already finds but the snapshot does not know, which is left out.
+The sets are kept up to date by the writers: every write to the index patches the
+stored sets (``IndexState.filters``, about 12 bytes per document per set) for the
+documents it changed and gives ``IndexState.documents_version`` a new value, in the
+writing transaction. A process whose snapshot has another version loads the stored
+sets (one row); only when there are none (a fresh index) is a snapshot built from the
+document and facet tables. ``rebuild`` builds them afresh at the end and stores them
+when they differ, so a patching mistake cannot outlive the next ``search_reindex``.
+
+A search sees the index as it was at that version, plus any document the full-text
+engine already finds but the snapshot does not know, which is left out.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import threading
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from search.analysis import normalise
 from search.backends import bitsets
@@ -30,21 +38,41 @@ from search.models import IndexedDocument, IndexedFacet, IndexedLocation
 DOCUMENT_TABLE = IndexedDocument._meta.db_table
 FACET_TABLE = IndexedFacet._meta.db_table
 LOCATION_TABLE = IndexedLocation._meta.db_table
-# Placed after every known title when a document is newer than the snapshot.
-UNKNOWN_TITLE = 1 << 62
+FORMAT = 1
+EVERYTHING = ("everything",)
+FREE = ("free",)
+
+# A set's key: EVERYTHING, FREE, ("status", s), ("kind", k), ("age", min, max),
+# ("facet", facet, value).
+Key = tuple
+
+
+class DocumentFilters(NamedTuple):
+    """The filter attributes of one document, as a writer knows them."""
+
+    status: str
+    kind: str
+    is_free: bool
+    age_min: int | None
+    age_max: int | None
+    facets: tuple[tuple[str, str, str], ...]  # (facet, value, label)
+
+    def set_keys(self) -> Iterable[Key]:
+        yield EVERYTHING
+        yield ("status", self.status)
+        yield ("kind", self.kind)
+        if self.is_free:
+            yield FREE
+        yield ("age", self.age_min, self.age_max)
+        for facet, value, _label in self.facets:
+            yield ("facet", facet, value)
 
 
 @dataclass
 class FilterSnapshot:
     version: int
     using: str
-    everything: int = 0
-    by_status: dict[str, int] = field(default_factory=dict)
-    by_kind: dict[str, int] = field(default_factory=dict)
-    free: int = 0
-    # (age_min, age_max, documents with exactly these limits); None is open.
-    age_ranges: list[tuple[int | None, int | None, int]] = field(default_factory=list)
-    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    sets: dict[Key, int] = field(default_factory=dict)
     labels: dict[tuple[str, str], str] = field(default_factory=dict)
     _by_age: dict[int, int] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -54,11 +82,20 @@ class FilterSnapshot:
 
     # --- Filtering and counting -----------------------------------------------------
 
+    @property
+    def everything(self) -> int:
+        return self.sets.get(EVERYTHING, 0)
+
+    @property
+    def free(self) -> int:
+        return self.sets.get(FREE, 0)
+
     def allowed(self, query: Query) -> int:
         """The documents that pass the query's filters (not its words)."""
-        bits = bitsets.union(self.by_status.get(s, 0) for s in query.statuses)
+        sets = self.sets
+        bits = bitsets.union(sets.get(("status", s), 0) for s in query.statuses)
         if query.kinds:
-            bits &= bitsets.union(self.by_kind.get(k, 0) for k in query.kinds)
+            bits &= bitsets.union(sets.get(("kind", k), 0) for k in query.kinds)
         if query.is_free is True:
             bits &= self.free
         elif query.is_free is False:
@@ -71,8 +108,7 @@ class FilterSnapshot:
             ("target_group", query.target_groups),
         ):
             if values:
-                known = self.facets.get(facet, {})
-                bits &= bitsets.union(known.get(value, 0) for value in values)
+                bits &= bitsets.union(sets.get(("facet", facet, v), 0) for v in values)
         return bits
 
     def of_age(self, age: int) -> int:
@@ -81,8 +117,10 @@ class FilterSnapshot:
         if found is None:
             found = bitsets.union(
                 bits
-                for low, high, bits in self.age_ranges
-                if (low is None or low <= age) and (high is None or high >= age)
+                for key, bits in self.sets.items()
+                if key[0] == "age"
+                and (key[1] is None or key[1] <= age)
+                and (key[2] is None or key[2] >= age)
             )
             self._by_age[age] = found
         return found
@@ -90,14 +128,13 @@ class FilterSnapshot:
     def facet_counts(self, result: int) -> dict[str, list[FacetValue]]:
         """Per facet the values present in ``result``, most frequent first."""
         counted: dict[str, list[FacetValue]] = {name: [] for name in FACETS}
-        for facet, values in self.facets.items():
-            if facet not in counted:
+        for key, bits in self.sets.items():
+            if key[0] != "facet" or key[1] not in counted:
                 continue
-            for value, bits in values.items():
-                count = (result & bits).bit_count()
-                if count:
-                    label = self.labels.get((facet, value))
-                    counted[facet].append(FacetValue(value, count, label))
+            count = (result & bits).bit_count()
+            if count:
+                label = self.labels.get((key[1], key[2]))
+                counted[key[1]].append(FacetValue(key[2], count, label))
         for items in counted.values():
             items.sort(
                 key=lambda item: (-item.count, normalise(item.label or item.value))
@@ -107,12 +144,18 @@ class FilterSnapshot:
     # --- Sorting ----------------------------------------------------------------------
 
     def title_position(self, document: int) -> int:
-        """Where the document's title comes in title order (for ties)."""
+        """Where the document's title comes in title order (browsing without words)."""
         if self._title_order is None:
             with self._lock:
                 if self._title_order is None:
                     self._title_order = _title_order(self.using)
-        return self._title_order.get(document, UNKNOWN_TITLE)
+        return self._title_order.get(document, len(self._title_order))
+
+    def title_keys(self, ids: Iterable[int]) -> dict[int, object]:
+        """Sort keys by title for a few documents (ties), without the whole order."""
+        if self._title_order is not None:
+            return {document: self.title_position(document) for document in ids}
+        return _sort_titles(self.using, list(ids))
 
     @property
     def located(self) -> int:
@@ -156,6 +199,72 @@ class FilterSnapshot:
                     self._locations = (single, several)
         return self._locations
 
+    # --- Keeping up to date -----------------------------------------------------------
+
+    def patched(self, changes: dict[int, DocumentFilters | None]) -> FilterSnapshot:
+        """A copy with these documents' attributes replaced (None: removed)."""
+        added: defaultdict[Key, list[int]] = defaultdict(list)
+        labels = dict(self.labels)
+        for document, found in changes.items():
+            if found is None:
+                continue
+            for key in found.set_keys():
+                added[key].append(document)
+            for facet, value, label in found.facets:
+                labels.setdefault((facet, value), label)
+        keep = ~bitsets.from_ids(changes)
+        sets = {}
+        for key in self.sets.keys() | added.keys():
+            bits = (self.sets.get(key, 0) & keep) | bitsets.from_ids(added.get(key, ()))
+            if bits:
+                sets[key] = bits
+        labels = {
+            pair: label for pair, label in labels.items() if ("facet", *pair) in sets
+        }
+        return FilterSnapshot(
+            version=self.version, using=self.using, sets=sets, labels=labels
+        )
+
+    def to_bytes(self) -> bytes:
+        """The sets and labels, in a stable order (equal snapshots, equal bytes)."""
+        keys = sorted(self.sets, key=json.dumps)
+        chunks = [
+            self.sets[key].to_bytes((self.sets[key].bit_length() + 7) // 8, "little")
+            for key in keys
+        ]
+        header = json.dumps(
+            {
+                "format": FORMAT,
+                "sets": [
+                    [list(key), len(chunk)]
+                    for key, chunk in zip(keys, chunks, strict=True)
+                ],
+                "labels": sorted([*pair, label] for pair, label in self.labels.items()),
+            },
+            separators=(",", ":"),
+        ).encode()
+        return len(header).to_bytes(4, "little") + header + b"".join(chunks)
+
+    @classmethod
+    def from_bytes(cls, data: bytes, version: int, using: str) -> FilterSnapshot | None:
+        """The snapshot ``to_bytes`` stored, or None when it cannot be read."""
+        try:
+            data = bytes(data)
+            size = int.from_bytes(data[:4], "little")
+            header = json.loads(data[4 : 4 + size])
+            if header.get("format") != FORMAT:
+                return None
+            sets, position = {}, 4 + size
+            for key, length in header["sets"]:
+                sets[tuple(key)] = int.from_bytes(
+                    data[position : position + length], "little"
+                )
+                position += length
+            labels = {(facet, value): label for facet, value, label in header["labels"]}
+        except (ValueError, KeyError, TypeError):
+            return None
+        return cls(version=version, using=using, sets=sets, labels=labels)
+
 
 # --- Building -------------------------------------------------------------------------
 
@@ -169,8 +278,8 @@ def build(version: int, using: str) -> FilterSnapshot:
     from django.db import connections
 
     connection = connections[using]
-    snapshot = FilterSnapshot(version=version, using=using)
-    ages: defaultdict[tuple, int] = defaultdict(int)
+    sets: defaultdict[Key, int] = defaultdict(int)
+    labels = {}
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT status, kind, is_free, age_min, age_max, "
@@ -179,13 +288,11 @@ def build(version: int, using: str) -> FilterSnapshot:
         )
         for status, kind, is_free, age_min, age_max, ids in cursor.fetchall():
             members = bitsets.from_aggregate(ids)
-            snapshot.everything |= members
-            snapshot.by_status[status] = snapshot.by_status.get(status, 0) | members
-            snapshot.by_kind[kind] = snapshot.by_kind.get(kind, 0) | members
-            if is_free:
-                snapshot.free |= members
-            ages[(age_min, age_max)] |= members
-        snapshot.age_ranges = [(low, high, b) for (low, high), b in ages.items()]
+            attributes = DocumentFilters(
+                status, kind, bool(is_free), age_min, age_max, ()
+            )
+            for key in attributes.set_keys():
+                sets[key] |= members
         # The label of the value's first document: one row read per value, where
         # MIN(label) would read every row of the table.
         cursor.execute(
@@ -195,9 +302,14 @@ def build(version: int, using: str) -> FilterSnapshot:
             f"FROM {FACET_TABLE} f GROUP BY f.facet, f.value"
         )
         for facet, value, ids, label in cursor.fetchall():
-            snapshot.facets.setdefault(facet, {})[value] = bitsets.from_aggregate(ids)
-            snapshot.labels[(facet, value)] = label
-    return snapshot
+            sets[("facet", facet, value)] = bitsets.from_aggregate(ids)
+            labels[(facet, value)] = label
+    return FilterSnapshot(
+        version=version,
+        using=using,
+        sets={key: bits for key, bits in sets.items() if bits},
+        labels=labels,
+    )
 
 
 def _title_order(using: str) -> dict[int, int]:
@@ -206,6 +318,24 @@ def _title_order(using: str) -> dict[int, int]:
     with connections[using].cursor() as cursor:
         cursor.execute(f"SELECT id FROM {DOCUMENT_TABLE} ORDER BY sort_title, id")
         return {row[0]: position for position, row in enumerate(cursor.fetchall())}
+
+
+def _sort_titles(using: str, ids: list[int]) -> dict[int, object]:
+    from django.db import connections
+
+    if not ids:
+        return {}
+    found: dict[int, object] = {}
+    with connections[using].cursor() as cursor:
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            cursor.execute(
+                f"SELECT id, sort_title FROM {DOCUMENT_TABLE} "
+                f"WHERE id IN ({', '.join(['%s'] * len(chunk))})",
+                chunk,
+            )
+            found.update(cursor.fetchall())
+    return found
 
 
 def _locations(using: str) -> tuple[dict, dict]:
@@ -234,6 +364,22 @@ def _locations(using: str) -> tuple[dict, dict]:
     return single, several
 
 
+# --- The stored sets and the per-process cache --------------------------------------------
+
+
+def stored(using: str, *, for_update: bool = False) -> FilterSnapshot | None:
+    """The snapshot the writers keep in ``IndexState``, at its version."""
+    from search.models import IndexState
+
+    rows = IndexState.objects.using(using).filter(pk=1)
+    if for_update:
+        rows = rows.select_for_update()
+    row = rows.values_list("documents_version", "filters").first()
+    if row is None or not row[1]:
+        return None
+    return FilterSnapshot.from_bytes(row[1], version=row[0], using=using)
+
+
 class SnapshotCache:
     """One snapshot per process and database, replaced when the index changes."""
 
@@ -249,7 +395,7 @@ class SnapshotCache:
             return snapshot
         with self._lock:
             if self._snapshot is None or self._snapshot.version != version:
-                self._snapshot = build(version, self.using)
+                self._snapshot = stored(self.using) or build(version, self.using)
             return self._snapshot
 
     def forget(self) -> None:

@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import pairwise
 
 from search.backends import bitsets
 from search.backends.base import Query
@@ -154,7 +155,7 @@ def _by_score(
     match: TextMatch, snapshot: FilterSnapshot, part: int, first: int, end: int
 ) -> Ranked:
     scores = match.best(bitsets.members(part), end)
-    best = sorted(scores, key=lambda d: (-scores[d], snapshot.title_position(d), d))
+    best = _sorted(scores, lambda d: -scores[d], snapshot)
     return [(document, scores[document]) for document in best[first:end]]
 
 
@@ -174,17 +175,28 @@ def _by_distance(
     candidates = [d for d in ids if distance[d] <= boundary]
     scores: dict[int, float] = {}
     if match is None:
-        candidates.sort(key=lambda d: (distance[d], snapshot.title_position(d), d))
+        ordered = _sorted(candidates, distance.__getitem__, snapshot)
     else:
         scores = match.scores(candidates)
         top = match.top_fields()
-        candidates.sort(
-            key=lambda d: (
-                distance[d],
-                not (top >> d) & 1,
-                -scores.get(d, 0.0),
-                snapshot.title_position(d),
-                d,
-            )
+        ordered = _sorted(
+            candidates,
+            lambda d: (distance[d], not (top >> d) & 1, -scores.get(d, 0.0)),
+            snapshot,
         )
-    return [(document, scores.get(document, 0.0)) for document in candidates[first:end]]
+    return [(document, scores.get(document, 0.0)) for document in ordered[first:end]]
+
+
+def _sorted(ids: Iterable[int], key: Callable, snapshot: FilterSnapshot) -> list[int]:
+    """``ids`` by ``key``, then by title and id; titles are read for ties only."""
+    ordered = sorted(ids, key=key)
+    tied = {
+        document
+        for before, after in pairwise(ordered)
+        if key(before) == key(after)
+        for document in (before, after)
+    }
+    if not tied:
+        return ordered
+    titles = snapshot.title_keys(tied)
+    return sorted(ordered, key=lambda d: (key(d), titles.get(d, ""), d))

@@ -12,7 +12,7 @@ import pytest
 
 from search import synonyms as synonym_cache
 from search import vocabulary
-from search.backends import bitsets
+from search.backends import bitsets, filters
 from search.backends.base import Query
 from search.backends.database import DatabaseBackend
 from search.query import parse
@@ -90,6 +90,47 @@ class FilterSnapshotTests:
         page = backend.search(query())
         assert page.total == 1
         assert [v.value for v in page.facets["category"]] == ["eten"]
+
+    def test_the_patched_sets_equal_sets_built_from_the_tables(
+        self, search_backend, index
+    ):
+        first = make_document(
+            categories=["noodfonds"], municipalities=["assen", "tynaarlo"], is_free=True
+        )
+        second = make_document(age_min=4, age_max=12, target_groups=["kinderen"])
+        third = make_document(status="temporarily_closed", kind="organisation")
+        index(first, second, third)
+        index(
+            {**first, "categories": ["eten"], "is_free": False},
+            {**second, "age_max": None, "status": "ended"},
+        )
+        DatabaseBackend().delete([third["id"]])
+        patched = filters.stored("default")
+        built = filters.build(0, "default")
+        assert patched is not None
+        assert patched.sets == built.sets
+        assert patched.labels == built.labels
+        assert ("facet", "category", "noodfonds") not in patched.sets
+
+    def test_stored_sets_survive_a_round_trip(self, search_backend, index):
+        index(make_document(age_min=None, age_max=17), make_document(is_free=True))
+        snapshot = filters.build(7, "default")
+        again = filters.FilterSnapshot.from_bytes(snapshot.to_bytes(), 7, "default")
+        assert again is not None
+        assert (again.sets, again.labels) == (snapshot.sets, snapshot.labels)
+        assert again.to_bytes() == snapshot.to_bytes()
+
+    def test_unreadable_stored_sets_are_built_from_the_tables(
+        self, search_backend, index
+    ):
+        from search.models import IndexState
+
+        index(make_document(title="Kledingbank"))
+        IndexState.objects.filter(pk=1).update(
+            filters=b"\x05\x00\x00\x00{nee", documents_version=12
+        )
+        page = DatabaseBackend().search(query("kledingbank"))
+        assert [hit.document["title"] for hit in page.hits] == ["Kledingbank"]
 
     def test_facet_labels_come_from_the_documents(self, search_backend, index):
         index(make_document(categories=["geld"], category_names=["Geld en schulden"]))
