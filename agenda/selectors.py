@@ -673,15 +673,18 @@ def timeline(
     today: datetime.date | None = None,
     key: str | None = None,
     limit: int | None = None,
+    totals: Counter | None = None,
 ) -> tuple[list[Quarter], list[TimelineGroup]]:
     """Quarters as columns, actions as rows grouped by building block (main goals
     first); only the block named by ``key`` when given, at most ``limit`` rows per block.
+    ``totals``: ``visible_action_counts`` when the caller has it already.
     A fixed number of queries whatever the size of the plan."""
     quarters = plan.period.quarters()
     position = {q.index: i for i, q in enumerate(quarters)}
     current = today_quarter(today).index
     grouped = visible_actions_by_block(user, plan, key=key, limit=limit)
-    totals = visible_action_counts(user, plan)
+    if totals is None:
+        totals = visible_action_counts(user, plan)
     cells = {a.pk: [""] * len(quarters) for rows in grouped.values() for a in rows}
     for action_id, first, due, status in ActionOccurrence.objects.filter(
         action_id__in=list(cells)

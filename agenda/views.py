@@ -248,13 +248,14 @@ def organisation_detail(request, pact, plan, organisation):
 def timeline(request, pact, plan):
     plan = permissions.access_plan(request.user, pact, plan)
     chosen = request.GET.get("bouwsteen")
-    total = sum(selectors.visible_action_counts(request.user, plan).values())
-    truncated = total > LARGE_PLAN and not chosen
+    totals = selectors.visible_action_counts(request.user, plan)
+    truncated = sum(totals.values()) > LARGE_PLAN and not chosen
     quarters, groups = selectors.timeline(
         request.user,
         plan,
         key=chosen,
         limit=LIST_LIMIT_PER_BLOCK if truncated else None,
+        totals=totals,
     )
     return render(
         request,

@@ -24,12 +24,12 @@ ADMIN_PAGES = {
     "dashboard": 27,
     "dashboard_fragment": 26,
     "by_block": 21,
-    "timeline": 15,
+    "timeline": 14,
     "by_quarter": 12,
     "organisations": 11,
     "quality": 53,  # coverage per round: grows with the rounds, not the actions
 }
-PUBLIC_PAGES = {"dashboard": 17, "by_block": 13, "timeline": 7}
+PUBLIC_PAGES = {"dashboard": 17, "by_block": 13, "timeline": 6}
 ORGANISATION_PAGE = 14
 COUNCIL_REPORT = 25
 
