@@ -66,3 +66,9 @@ def test_gettext_translates_roles():
 
     with translation.override("en"):
         assert str(Role.CASE_WORKER.label) == "Case worker"
+
+
+def test_each_language_is_named_in_itself(client, wagtail_site):
+    html = client.get("/").content.decode()
+    assert '<option value="en" lang="en">English</option>' in html
+    assert '<option value="nl" lang="nl" selected>Nederlands</option>' in html
