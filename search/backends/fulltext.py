@@ -145,13 +145,14 @@ class SqliteFullText(FullText):
         weights = ", ".join(str(w) for w in SQLITE_WEIGHTS)
         # "+rowid": a plain rowid IN (...) makes FTS5 look every id up separately,
         # which is far slower than filtering the matches. bm25 is lower for better.
+        # (Not named "rank": that is FTS5's own hidden column, with other weights.)
         cursor.execute(
-            f"SELECT rowid, bm25({FTS_TABLE}, {weights}) AS rank FROM {FTS_TABLE} "
+            f"SELECT rowid, bm25({FTS_TABLE}, {weights}) AS score FROM {FTS_TABLE} "
             f"WHERE {FTS_TABLE} MATCH %s "
-            "AND +rowid IN (SELECT value FROM json_each(%s)) ORDER BY rank LIMIT %s",
+            "AND +rowid IN (SELECT value FROM json_each(%s)) ORDER BY score LIMIT %s",
             [expression, json.dumps(ids), -1 if best is None else best],
         )
-        return [(pk, -rank) for pk, rank in cursor.fetchall()]
+        return [(pk, -score) for pk, score in cursor.fetchall()]
 
 
 class PostgresFullText(FullText):
@@ -217,11 +218,11 @@ class PostgresFullText(FullText):
         if not ids:
             return []
         cursor.execute(
-            f"SELECT id, ts_rank(search_vector, to_tsquery('simple', %s)) AS rank "
-            f"FROM {DOCUMENT_TABLE} WHERE id = ANY(%s) ORDER BY rank DESC LIMIT %s",
+            f"SELECT id, ts_rank(search_vector, to_tsquery('simple', %s)) AS score "
+            f"FROM {DOCUMENT_TABLE} WHERE id = ANY(%s) ORDER BY score DESC LIMIT %s",
             [expression, ids, best],
         )
-        return [(pk, float(rank)) for pk, rank in cursor.fetchall()]
+        return [(pk, float(score)) for pk, score in cursor.fetchall()]
 
     def tidy(self, cursor):
         # New entries wait in each GIN index's pending list, which every query reads
