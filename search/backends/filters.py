@@ -246,7 +246,9 @@ class FilterSnapshot:
         return len(header).to_bytes(4, "little") + header + b"".join(chunks)
 
     @classmethod
-    def from_bytes(cls, data: bytes, version: int, using: str) -> FilterSnapshot | None:
+    def from_bytes(
+        cls, data: bytes | memoryview, version: int, using: str
+    ) -> FilterSnapshot | None:
         """The snapshot ``to_bytes`` stored, or None when it cannot be read."""
         try:
             data = bytes(data)
