@@ -5,6 +5,9 @@ LocMem and in-memory by default; PostgreSQL and Redis in the second CI run), so 
 suite runs on both stacks.
 """
 
+import os
+import uuid
+
 from pact.settings import *  # noqa: F403
 from pact.settings import CACHES, REDIS_URL
 
@@ -24,5 +27,10 @@ SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 if REDIS_URL:
-    # Keep test keys apart from anything else using the same Redis.
-    CACHES["default"]["KEY_PREFIX"] = "pact-test"
+    # Keep test keys apart from anything else using the same Redis, including earlier
+    # and parallel runs (rate-limit counters live an hour). Server processes that a test
+    # starts inherit the environment, so they share this run's prefix.
+    os.environ.setdefault(
+        "PACT_TEST_CACHE_PREFIX", f"pact-test-{uuid.uuid4().hex[:12]}"
+    )
+    CACHES["default"]["KEY_PREFIX"] = os.environ["PACT_TEST_CACHE_PREFIX"]

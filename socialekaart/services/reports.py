@@ -64,11 +64,13 @@ def _count_against_rate_limit(client_address: str) -> None:
         )
 
 
-def mistake_report_submit(*, page, kind: str, message: str, client_address: str):
+def mistake_report_submit(*, page, kind: str, message: str, client_address: str | None):
     """File a report about ``page``; returns the (new or merged) ``MistakeReport``.
 
     Raises ``ReportRefused`` (rate limit, too many links) with a message for the
-    sender. ``client_address`` is used only for the rate limit and never stored.
+    sender. ``client_address`` is used only for the rate limit and never stored;
+    ``None`` is for reports that do not come from the web (the demo data), which are
+    not rate-limited.
     """
     from socialekaart.models import MistakeReport
     from socialekaart.selectors import organisation_for_page
@@ -79,7 +81,8 @@ def mistake_report_submit(*, page, kind: str, message: str, client_address: str)
         raise ReportRefused(
             _("Uw melding mag hoogstens één link bevatten. Haal de andere links weg.")
         )
-    _count_against_rate_limit(client_address)
+    if client_address is not None:
+        _count_against_rate_limit(client_address)
     with transaction.atomic():
         existing = MistakeReport.objects.filter(
             page_id=page.pk, kind=kind, message=message, status=ReportStatus.OPEN
