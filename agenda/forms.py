@@ -142,8 +142,9 @@ class ActionForm(forms.Form):
     def __init__(self, *args, plan: Plan, **kwargs):
         super().__init__(*args, **kwargs)
         self.plan = plan
+        # The plan's order: main goals first.
         self.fields["building_block"].queryset = plan.building_blocks.order_by(
-            "position", "number"
+            "-is_main_goal", "position", "number"
         )
         self.schedule: Schedule | None = None
 
