@@ -63,6 +63,18 @@ def _flushable_append_only_tables(request):
     _empty_access_log_on_sqlite()
 
 
+@pytest.fixture(autouse=True)
+def _dutch_by_default():
+    """Every test starts in the default language: a request in English (the language
+    switch tests) leaves English active in the thread otherwise."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def cast(db):
     """The small fixed cast of personas (see tests/personas.py)."""
