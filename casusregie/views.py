@@ -76,6 +76,15 @@ def _form_errors(request, form) -> None:
             messages.error(request, f"{label}: {error}" if label else error)
 
 
+def _submit(request, case, form, call, *, success: str):
+    """A form on the case page: show its errors, or run the service ``call`` (which
+    reads ``form.cleaned_data``) through ``_run``; either way back to the case."""
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect(_case_url(case))
+    return _run(request, call, success=success, fallback=_case_url(case))
+
+
 # --- Overview pages ------------------------------------------------------------------------
 
 
@@ -342,16 +351,14 @@ def _case_url(case) -> str:
 def goal_add(request, case_uuid):
     case = permissions.access_case(request.user, case_uuid, permissions.EDIT)
     form = forms.GoalForm(request.POST)
-    if not form.is_valid():
-        _form_errors(request, form)
-        return redirect(_case_url(case))
-    return _run(
+    return _submit(
         request,
+        case,
+        form,
         lambda: services.goal_add(
             case=case, actor=request.user, text=form.cleaned_data["text"]
         ),
         success=_("Het doel is toegevoegd."),
-        fallback=_case_url(case),
     )
 
 
@@ -363,9 +370,6 @@ def goal_update(request, case_uuid, goal_uuid):
     if goal is None:
         raise Http404(permissions.NOT_FOUND_MESSAGE)
     form = forms.GoalUpdateForm(request.POST)
-    if not form.is_valid():
-        _form_errors(request, form)
-        return redirect(_case_url(case))
 
     def call():
         if form.cleaned_data["move"]:
@@ -377,9 +381,7 @@ def goal_update(request, case_uuid, goal_uuid):
                 goal=goal, actor=request.user, status=form.cleaned_data["status"]
             )
 
-    return _run(
-        request, call, success=_("Het doel is bijgewerkt."), fallback=_case_url(case)
-    )
+    return _submit(request, case, form, call, success=_("Het doel is bijgewerkt."))
 
 
 @case_area
@@ -387,16 +389,14 @@ def goal_update(request, case_uuid, goal_uuid):
 def note_add(request, case_uuid):
     case = permissions.access_case(request.user, case_uuid, permissions.EDIT)
     form = forms.NoteForm(request.POST)
-    if not form.is_valid():
-        _form_errors(request, form)
-        return redirect(_case_url(case))
-    return _run(
+    return _submit(
         request,
+        case,
+        form,
         lambda: services.note_add(
             case=case, actor=request.user, text=form.cleaned_data["text"]
         ),
         success=_("De notitie is opgeslagen."),
-        fallback=_case_url(case),
     )
 
 
@@ -405,16 +405,14 @@ def note_add(request, case_uuid):
 def regie_update(request, case_uuid):
     case = permissions.access_case(request.user, case_uuid, permissions.EDIT)
     form = forms.RegieForm(request.POST)
-    if not form.is_valid():
-        _form_errors(request, form)
-        return redirect(_case_url(case))
-    return _run(
+    return _submit(
         request,
+        case,
+        form,
         lambda: services.case_update(
             case=case, actor=request.user, **form.cleaned_data
         ),
         success=_("De regie is bijgewerkt."),
-        fallback=_case_url(case),
     )
 
 
@@ -423,16 +421,14 @@ def regie_update(request, case_uuid):
 def consent_add(request, case_uuid):
     case = permissions.access_case(request.user, case_uuid, permissions.EDIT)
     form = forms.ConsentForm_(request.POST, organisations=_other_organisations(case))
-    if not form.is_valid():
-        _form_errors(request, form)
-        return redirect(_case_url(case))
-    return _run(
+    return _submit(
         request,
+        case,
+        form,
         lambda: services.consent_record(
             case=case, actor=request.user, **form.cleaned_data
         ),
         success=_("De toestemming is vastgelegd."),
-        fallback=_case_url(case),
     )
 
 
@@ -458,11 +454,10 @@ def consent_withdraw(request, case_uuid, consent_uuid):
 def involvement_add(request, case_uuid):
     case = permissions.access_case(request.user, case_uuid, permissions.HAND_OVER)
     form = forms.InvolvementForm(request.POST, organisations=_other_organisations(case))
-    if not form.is_valid():
-        _form_errors(request, form)
-        return redirect(_case_url(case))
-    return _run(
+    return _submit(
         request,
+        case,
+        form,
         lambda: services.involvement_add(
             case=case,
             actor=request.user,
@@ -470,7 +465,6 @@ def involvement_add(request, case_uuid):
             legal_ground=form.cleaned_data["legal_ground"],
         ),
         success=_("De organisatie is betrokken."),
-        fallback=_case_url(case),
     )
 
 
@@ -496,16 +490,14 @@ def involvement_end(request, case_uuid, organisation_uuid):
 def first_contact(request, case_uuid):
     case = permissions.access_case(request.user, case_uuid, permissions.HAND_OVER)
     form = forms.FirstContactForm(request.POST)
-    if not form.is_valid():
-        _form_errors(request, form)
-        return redirect(_case_url(case))
-    return _run(
+    return _submit(
         request,
+        case,
+        form,
         lambda: services.case_record_first_contact(
             case=case, actor=request.user, contact_at=form.cleaned_data["contact_at"]
         ),
         success=_("Het eerste contact is vastgelegd."),
-        fallback=_case_url(case),
     )
 
 
@@ -514,16 +506,14 @@ def first_contact(request, case_uuid):
 def case_close(request, case_uuid):
     case = permissions.access_case(request.user, case_uuid, permissions.CLOSE)
     form = forms.CloseForm(request.POST)
-    if not form.is_valid():
-        _form_errors(request, form)
-        return redirect(_case_url(case))
-    return _run(
+    return _submit(
         request,
+        case,
+        form,
         lambda: services.case_close(
             case=case, actor=request.user, outcome=form.cleaned_data["outcome"]
         ),
         success=_("De casus is afgesloten."),
-        fallback=_case_url(case),
     )
 
 
@@ -532,16 +522,14 @@ def case_close(request, case_uuid):
 def escalate(request, case_uuid):
     case = permissions.access_case(request.user, case_uuid, permissions.EDIT)
     form = forms.EscalateForm(request.POST)
-    if not form.is_valid():
-        _form_errors(request, form)
-        return redirect(_case_url(case))
-    return _run(
+    return _submit(
         request,
+        case,
+        form,
         lambda: services.escalation_request(
             case=case, actor=request.user, reason=form.cleaned_data["reason"]
         ),
         success=_("De casus is voorgelegd aan de regisseur."),
-        fallback=_case_url(case),
     )
 
 
