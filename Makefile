@@ -45,7 +45,7 @@ serve: install
 	@$(DEMO) $(PY) manage.py demo_personas
 	@echo ""
 	@echo "Stoppen: Ctrl+C"
-	@$(DEMO) $(VENV)/bin/daphne --verbosity 0 -b 127.0.0.1 -p $(PORT) pact.asgi:application
+	@$(DEMO) $(VENV)/bin/daphne --verbosity 0 -b 127.0.0.1 -p $(PORT) config.asgi:application
 
 # The whole suite: everything but the browser tests in one pytest process, then the
 # browser tests in their own (sync Playwright and pytest-asyncio do not share a process).
@@ -83,7 +83,7 @@ check: install
 
 # Extract translatable strings into each app's locale/en catalogue, then compile.
 messages: install
-	@for app in pact socialekaart search casusregie agenda; do \
+	@for app in config pact socialekaart search casusregie agenda; do \
 		mkdir -p $$app/locale && \
 		(cd $$app && ../$(PY) ../manage.py makemessages -l en --no-obsolete -v 0 -i "migrations/*") || exit 1; \
 	done

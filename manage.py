@@ -11,6 +11,6 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    from pact.startup import run_guarded
+    from config.startup import run_guarded
 
     run_guarded(main, sys.argv)

@@ -1,4 +1,4 @@
-"""Websocket URL patterns of this app (collected by ``pact/routing.py``)."""
+"""Websocket URL patterns of this app (collected by ``config/routing.py``)."""
 
 from django.urls import path
 

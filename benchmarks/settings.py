@@ -2,7 +2,7 @@
 
 import os
 
-from pact.env import env_str
+from config.env import env_str
 
 _database = os.environ.get("PACT_BENCH_DATABASE", "sqlite")
 if _database == "postgres":
@@ -14,10 +14,12 @@ else:
     os.environ.pop("DATABASE_URL", None)
     os.environ.setdefault("PACT_SQLITE_PATH", "var/bench/bench.sqlite3")
 
-from pact.settings import *  # noqa: E402, F403
+from config.settings import *  # noqa: E402, F403
 
 DEBUG = False
 DEMO_MODE = True
+if "demo" not in INSTALLED_APPS:  # noqa: F405
+    INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
 PACT_REQUIRE_2FA = False
 ROOT_URLCONF = "benchmarks.urls"
 ALLOWED_HOSTS = ["*"]

@@ -11,8 +11,6 @@ class PactConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from pact import checks  # noqa: F401  (registers the system checks)
-
         post_migrate.connect(_sync_role_groups, dispatch_uid="pact_sync_role_groups")
 
 

@@ -1,4 +1,4 @@
-"""URLs of the search app, mounted at the site root by ``pact/urls.py``."""
+"""URLs of the search app, mounted at the site root by ``config/urls.py``."""
 
 from django.urls import path
 

@@ -1,5 +1,5 @@
 """URLs of the sociale kaart outside the page tree, mounted at the site root by
-``pact/urls.py`` (before Wagtail's page serving)."""
+``config/urls.py`` (before Wagtail's page serving)."""
 
 from django.urls import include, path
 

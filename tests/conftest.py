@@ -97,7 +97,7 @@ def ensure_wagtail_tree():
     """
     from wagtail.models import Locale, Page
 
-    from socialekaart.demo import home_page_ensure
+    from socialekaart.services import home_page_ensure
 
     locale, _created = Locale.objects.get_or_create(language_code="nl")
     if not Page.objects.filter(depth=1).exists():

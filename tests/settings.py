@@ -8,10 +8,12 @@ suite runs on both stacks.
 import os
 import uuid
 
-from pact.settings import *  # noqa: F403
-from pact.settings import CACHES, REDIS_URL
+from config.settings import *  # noqa: F403
+from config.settings import CACHES, REDIS_URL
 
 DEMO_MODE = True
+if "demo" not in INSTALLED_APPS:  # noqa: F405
+    INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
 PACT_REQUIRE_2FA = False
 # Hashing passwords properly is slow by design; tests do not need that.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -6,6 +6,7 @@ from agenda.services.importing import (
     OwnerMatcher,
     Problem,
     actions_import,
+    owner_roles,
 )
 from agenda.services.notifications import ReminderReport, send_round_reminders
 from agenda.services.plan import (
@@ -45,6 +46,7 @@ __all__ = [
     "action_set_owner_role",
     "action_update",
     "actions_import",
+    "owner_roles",
     "building_block_create",
     "building_block_delete",
     "building_block_update",

@@ -334,7 +334,7 @@ def _start_daphne(port: int) -> subprocess.Popen:
             "127.0.0.1",
             "-p",
             str(port),
-            "pact.asgi:application",
+            "config.asgi:application",
         ],
         env=env,
         stdout=subprocess.DEVNULL,

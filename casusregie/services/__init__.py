@@ -8,6 +8,7 @@ grants equal to ``permissions.expected_grants`` and publishes events and e-mails
 commit. ``at=`` lets the demo build history with explicit timestamps.
 """
 
+from casusregie.notifications import suppressed as notifications_suppressed
 from casusregie.services.audit import audit_read, audit_record
 from casusregie.services.breakglass import break_glass_open
 from casusregie.services.cases import (
@@ -73,4 +74,5 @@ __all__ = [
     "involvement_add",
     "involvement_end",
     "note_add",
+    "notifications_suppressed",
 ]

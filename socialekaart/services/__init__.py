@@ -6,6 +6,7 @@ Other apps import from here: ``from socialekaart import services``.
 from socialekaart.services.freshness import (
     freshness_send_reminders,
     page_mark_checked,
+    record_check,
 )
 from socialekaart.services.norms import norm_period_upsert
 from socialekaart.services.pages import (
@@ -20,13 +21,14 @@ from socialekaart.services.reports import (
     mistake_report_handle,
     mistake_report_submit,
 )
-from socialekaart.services.structure import kaart_structure_ensure
+from socialekaart.services.structure import home_page_ensure, kaart_structure_ensure
 from socialekaart.services.taxonomy import category_upsert, target_group_upsert
 
 __all__ = [
     "ReportRefused",
     "category_upsert",
     "freshness_send_reminders",
+    "home_page_ensure",
     "kaart_structure_ensure",
     "mistake_report_handle",
     "mistake_report_submit",
@@ -34,6 +36,7 @@ __all__ = [
     "organisation_page_create",
     "organisation_page_sync_permissions",
     "page_mark_checked",
+    "record_check",
     "service_page_create",
     "target_group_upsert",
 ]

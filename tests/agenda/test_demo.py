@@ -6,9 +6,9 @@ import io
 
 import pytest
 
-from agenda import demo
 from agenda.models import Plan, Round, Update
-from pact.demo import seed_network
+from demo import agenda as demo
+from demo.network import seed_network
 
 # DOMAIN.md, "The action table of Aa en Hunze": bouwsteen, action, executed by, timing (the
 # plan's own Dutch words; DOMAIN.md renders "Jaarlijks Q3" as "every year, Q3" and

@@ -18,10 +18,7 @@ from tests.factories.pact import OrganisationFactory, PactFactory
 pytestmark = pytest.mark.django_db
 
 REAL_TABLE = (
-    Path(__file__).resolve().parents[2]
-    / "agenda"
-    / "demo_data"
-    / "aa-en-hunze-tijdspad.csv"
+    Path(__file__).resolve().parents[2] / "demo" / "data" / "aa-en-hunze-tijdspad.csv"
 )
 
 

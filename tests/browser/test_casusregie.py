@@ -31,7 +31,7 @@ def asgi_server():
     from daphne.endpoints import build_endpoint_description_strings
     from daphne.server import Server
 
-    from pact.asgi import application
+    from config.asgi import application
 
     port = _free_port()
     server = Server(

@@ -20,7 +20,7 @@ pytestmark = [
 
 
 def application():
-    from pact.asgi import application as app
+    from config.asgi import application as app
 
     return app
 

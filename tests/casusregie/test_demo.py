@@ -6,10 +6,11 @@ from io import StringIO
 
 import pytest
 
-from casusregie import demo, services
+from casusregie import services
 from casusregie.constants import EscalationStatus, HandoverStatus
 from casusregie.models import AccessLogEntry, Case, CaseEvent, Escalation, Handover
-from pact.demo import seed_network
+from demo import casusregie as demo
+from demo.network import seed_network
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 

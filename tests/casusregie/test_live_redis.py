@@ -58,7 +58,7 @@ def start_server(port: int) -> subprocess.Popen:
             "127.0.0.1",
             "-p",
             str(port),
-            "pact.asgi:application",
+            "config.asgi:application",
         ],
         cwd=ROOT,
         env=env,

@@ -21,10 +21,10 @@ from search.relevance import evaluate
 @pytest.fixture(scope="module")
 def demo_index(django_db_setup, django_db_blocker):
     """The network and sociale kaart demo, indexed; rolled back after the module."""
-    from pact.demo import seed_network
+    from demo import socialekaart as socialekaart_demo
+    from demo.network import seed_network
     from pact.roles import roles_sync_groups
     from search import starter
-    from socialekaart import demo as socialekaart_demo
     from tests.conftest import ensure_wagtail_tree
 
     with django_db_blocker.unblock(), transaction.atomic():

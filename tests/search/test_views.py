@@ -7,7 +7,7 @@ import logging
 import pytest
 from pytest_django.asserts import assertContains, assertNotContains
 
-from pact.logging import StripQueryStrings
+from config.logging import StripQueryStrings
 from tests.factories.search import make_document
 
 pytestmark = pytest.mark.django_db

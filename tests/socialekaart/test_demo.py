@@ -6,13 +6,13 @@ import io
 
 import pytest
 
-from pact.demo import seed_network
+from demo import socialekaart as demo
+from demo.network import seed_network
+from demo.socialekaart_data import ORGANISATION_PAGES, SERVICES
 from pact.roles import roles_sync_groups
-from socialekaart import demo
-from socialekaart.demo_data import ORGANISATION_PAGES, SERVICES
 from socialekaart.models import MistakeReport, OrganisationPage, ServicePage
 from socialekaart.selectors import search_documents, stale_pages
-from tests.pact.test_seed_demo import snapshot
+from tests.demo.test_seed_demo import snapshot
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 

@@ -22,8 +22,8 @@ def demo(django_db_setup, django_db_blocker):
     require_schema_dir()
     from django.db import transaction
 
-    from pact.demo import seed_network
-    from socialekaart.demo import seed
+    from demo.network import seed_network
+    from demo.socialekaart import seed
     from tests.conftest import ensure_wagtail_tree
 
     with django_db_blocker.unblock(), transaction.atomic():

@@ -1,6 +1,6 @@
 """Start-up guard: a wrong setting stops the platform with one clear sentence.
 
-``manage.py`` and ``pact.asgi`` call ``run_guarded``. A ``ConfigurationError`` from the
+``manage.py`` and ``config.asgi`` call ``run_guarded``. A ``ConfigurationError`` from the
 settings (an unparsable ``DATABASE_URL``, a bad number) or a database that cannot be
 reached prints one sentence to standard error and exits with status 2, never a traceback.
 """
@@ -33,7 +33,7 @@ def fail(message: str) -> None:
 
 def load_settings() -> None:
     """Import the settings now, turning a ConfigurationError into one sentence."""
-    from pact.env import ConfigurationError
+    from config.env import ConfigurationError
 
     try:
         from django.conf import settings
@@ -49,7 +49,7 @@ def check_database() -> None:
     from django.db import connection
     from django.db.utils import OperationalError
 
-    from pact.env import redact_url
+    from config.env import redact_url
 
     try:
         connection.ensure_connection()
@@ -69,7 +69,7 @@ def check_database() -> None:
 
 
 def run_guarded(main: Callable[[], None], argv: list[str]) -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pact.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     load_settings()
     command = argv[1] if len(argv) > 1 else "help"
     if command not in NO_DATABASE_COMMANDS and not command.startswith("-"):

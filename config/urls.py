@@ -7,7 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from pact import views
+from config import views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),

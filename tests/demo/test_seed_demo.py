@@ -11,8 +11,8 @@ from django.urls import get_resolver
 
 import pytest
 
+from demo.network import PACTS, personas
 from pact.constants import Role
-from pact.demo import PACTS, personas
 from pact.models import Membership, Municipality, Organisation, Pact
 
 VOLATILE_TABLES: set[str] = set()

@@ -17,7 +17,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from casusregie import notifications, services
+from casusregie import services
 from casusregie.constants import Complexity, ResidentRegie
 from casusregie.models import Case, Handover
 from pact.models import Municipality, Organisation
@@ -247,7 +247,7 @@ def seed(*, stdout) -> None:
         if label + FICTITIOUS in existing:
             continue
         rng = random.Random(f"casusregie-demo-{index}")  # noqa: S311 (demo data)
-        with notifications.suppressed(), transaction.atomic():
+        with services.notifications_suppressed(), transaction.atomic():
             _build(label, municipality, lead, scenario, other, world, rng, now)
         created += 1
     stdout.write(

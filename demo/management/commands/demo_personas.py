@@ -4,7 +4,7 @@ import json
 
 from django.core.management.base import BaseCommand
 
-from pact.demo import personas_as_json
+from demo.network import personas_as_json
 
 
 class Command(BaseCommand):

@@ -81,11 +81,11 @@ class MisconfigurationMessageTests:
         )
 
     def test_asgi_application_reports_the_same_way(self):
-        result = run(["-c", "import pact.asgi"], DATABASE_URL="mysql://x@y/z")
+        result = run(["-c", "import config.asgi"], DATABASE_URL="mysql://x@y/z")
         assert_one_sentence(result, "DATABASE_URL")
 
     def test_asgi_application_refuses_unreachable_database(self):
         result = run(
-            ["-c", "import pact.asgi"], DATABASE_URL="postgres://p@127.0.0.1:1/x"
+            ["-c", "import config.asgi"], DATABASE_URL="postgres://p@127.0.0.1:1/x"
         )
         assert_one_sentence(result, "cannot be reached")

@@ -7,9 +7,9 @@ the session and authorises through its app's permission policy.
 import os
 import sys
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pact.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
-from pact.startup import check_database, load_settings  # noqa: E402
+from config.startup import check_database, load_settings  # noqa: E402
 
 load_settings()
 
@@ -27,7 +27,7 @@ from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
-from pact.routing import websocket_urlpatterns  # noqa: E402
+from config.routing import websocket_urlpatterns  # noqa: E402
 
 application = ProtocolTypeRouter(
     {

@@ -3,7 +3,7 @@
 With no environment at all the embedded stack runs: a SQLite file under ``var/``, the
 in-memory channel layer, the local-memory cache, the database search backend and console
 e-mail. Production services are switched on by their URL (``DATABASE_URL``,
-``REDIS_URL``, ``MEILISEARCH_URL``). Every variable is read through ``pact/env.py`` and
+``REDIS_URL``, ``MEILISEARCH_URL``). Every variable is read through ``config/env.py`` and
 documented, with its default, in ``docs/configuration.md``.
 """
 
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from pact.env import (
+from config.env import (
     ConfigurationError,
     env_bool,
     env_int,
@@ -43,7 +43,9 @@ DEMO_MODE = env_bool("PACT_DEMO_MODE", False)
 
 INSTALLED_APPS = [
     "daphne",
-    # Project apps first so their templates and translations win.
+    # Project apps first so their templates and translations win. ``config`` is the
+    # project package (the page shell, deploy checks); the others are domain apps.
+    "config",
     "pact",
     "socialekaart",
     "search",
@@ -81,6 +83,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.postgres",
 ]
+if DEMO_MODE:
+    # Demo data and seed_demo; production never installs it (docs/architecture.md).
+    INSTALLED_APPS.append("demo")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -98,8 +103,8 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-ROOT_URLCONF = "pact.urls"
-ASGI_APPLICATION = "pact.asgi.application"
+ROOT_URLCONF = "config.urls"
+ASGI_APPLICATION = "config.asgi.application"
 WSGI_APPLICATION = None
 
 TEMPLATES = [
@@ -114,7 +119,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "pact.context_processors.platform",
+                "config.context_processors.platform",
             ],
         },
     },
@@ -336,7 +341,7 @@ if LOG_LEVEL not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"no_query_strings": {"()": "pact.logging.StripQueryStrings"}},
+    "filters": {"no_query_strings": {"()": "config.logging.StripQueryStrings"}},
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}
     },

@@ -11,15 +11,15 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.test import override_settings
 
-from pact.demo import seed_network
+from demo.network import seed_network
 from pact.roles import roles_sync_groups
 
 
 def _steps():
-    from agenda import demo as agenda_demo
-    from casusregie import demo as casusregie_demo
-    from search import demo as search_demo
-    from socialekaart import demo as socialekaart_demo
+    from demo import agenda as agenda_demo
+    from demo import casusregie as casusregie_demo
+    from demo import search as search_demo
+    from demo import socialekaart as socialekaart_demo
 
     return [
         ("netwerk en mensen", seed_network),

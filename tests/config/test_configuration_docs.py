@@ -10,8 +10,8 @@ READ_CALL = re.compile(r"env_(?:str|bool|int|list|url)\(\s*\"([A-Z0-9_]+)\"")
 def variables_read_by_code() -> set[str]:
     names = set()
     for path in [
-        ROOT / "pact" / "settings.py",
-        ROOT / "pact" / "env.py",
+        ROOT / "config" / "settings.py",
+        ROOT / "config" / "env.py",
         ROOT / "benchmarks" / "settings.py",
     ]:
         names |= set(READ_CALL.findall(path.read_text(encoding="utf-8")))

@@ -2,7 +2,7 @@
 page API. Called by ``seed_demo`` after the network and people exist.
 
 Idempotent: what exists is left alone (no new revisions on a second run), so running it
-twice changes no table. The content itself is in ``socialekaart.demo_data``.
+twice changes no table. The content itself is in ``demo.socialekaart_data``.
 """
 
 from __future__ import annotations
@@ -15,9 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from pact.models import Municipality, Organisation
-from socialekaart import services
-from socialekaart.demo_data import (
+from demo.socialekaart_data import (
     CATEGORIES,
     DEMO_REPORTS,
     NORM_PERIODS,
@@ -26,6 +24,8 @@ from socialekaart.demo_data import (
     STALE_DEMO,
     TARGET_GROUPS,
 )
+from pact.models import Municipality, Organisation
+from socialekaart import services
 from socialekaart.models import (
     Category,
     MistakeReport,
@@ -33,10 +33,8 @@ from socialekaart.models import (
     ServicePage,
     TargetGroup,
 )
-from socialekaart.services.freshness import record_check
-from socialekaart.services.structure import home_page_ensure
 
-__all__ = ["home_page_ensure", "seed"]
+__all__ = ["seed"]
 
 PENDING_CHANGE = (
     "gkb",
@@ -138,7 +136,9 @@ def seed(*, stdout) -> None:
         page = services.organisation_page_create(
             parent=index, organisation=organisations[slug], locations=locations, **spec
         )
-        record_check(page=page, user=_editor(slug), on=_checked_on((slug, None)))
+        services.record_check(
+            page=page, user=_editor(slug), on=_checked_on((slug, None))
+        )
         organisation_pages[slug] = page
         created_pages += 1
 
@@ -156,7 +156,7 @@ def seed(*, stdout) -> None:
         page = services.service_page_create(
             organisation_page=organisation_page, **fields
         )
-        record_check(
+        services.record_check(
             page=page,
             user=_editor(spec["organisation"]),
             on=_checked_on((spec["organisation"], fields["slug"])),

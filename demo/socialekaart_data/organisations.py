@@ -1,4 +1,4 @@
-"""Organisation pages of the demo: one per organisation in ``pact.demo``.
+"""Organisation pages of the demo: one per organisation in ``demo.network``.
 
 Addresses, phone numbers and e-mail addresses are fictitious (see the package docstring).
 """

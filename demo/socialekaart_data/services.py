@@ -4,9 +4,9 @@ Values the documents do not give are marked ASSUMED here and listed in
 docs/socialekaart.md ("Demo content").
 """
 
+from demo.socialekaart_data.organisations import hours
 from socialekaart.constants import AgeSubject, ServiceStatus
 from socialekaart.constants import HouseholdType as H
-from socialekaart.demo_data.organisations import hours
 
 AAH, ASN, TYN, COE, MDR = (
     "aa-en-hunze",

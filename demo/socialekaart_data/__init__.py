@@ -7,9 +7,9 @@ a subscriber part starting with 000 (which no Dutch number has), e-mail addresse
 ``.example`` and streets are called ``Voorbeeld...``.
 """
 
-from socialekaart.demo_data.organisations import ORGANISATION_PAGES
-from socialekaart.demo_data.services import DEMO_REPORTS, SERVICES, STALE_DEMO
-from socialekaart.demo_data.taxonomy import CATEGORIES, NORM_PERIODS, TARGET_GROUPS
+from demo.socialekaart_data.organisations import ORGANISATION_PAGES
+from demo.socialekaart_data.services import DEMO_REPORTS, SERVICES, STALE_DEMO
+from demo.socialekaart_data.taxonomy import CATEGORIES, NORM_PERIODS, TARGET_GROUPS
 
 __all__ = [
     "CATEGORIES",

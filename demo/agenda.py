@@ -1,7 +1,7 @@
 """Demo data of the action agenda, built through its services. Called by ``seed_demo``.
 
 * **Aa en Hunze**, "Zelf weer aan het stuur" (seed 002, chapter 5): the action table
-  exactly, imported from ``demo_data/aa-en-hunze-tijdspad.csv`` through the importer (so
+  exactly, imported from ``demo/data/aa-en-hunze-tijdspad.csv`` through the importer (so
   the demo proves it), with the nine bouwstenen of chapter 4. The plan's words are kept
   (its Dutch "Jaarlijks Q3", "Doorlopend"; DOMAIN.md renders them in English). The plan
   does not say which bouwstenen are main goals: the demo marks the four execution
@@ -44,7 +44,7 @@ from agenda.constants import (
 from agenda.models import Action, Plan, Round, Update
 from pact.models import Organisation, Pact
 
-DATA = Path(__file__).parent / "demo_data"
+DATA = Path(__file__).parent / "data"
 S = Status
 
 AA_BLOCKS = [
@@ -1464,9 +1464,7 @@ def _indicators(action: Action, specs) -> None:
 
 
 def _actions(plan: Plan, specs) -> None:
-    from agenda.services.importing import OwnerMatcher, owner_roles
-
-    matcher = OwnerMatcher(plan.pact)
+    matcher = services.OwnerMatcher(plan.pact)
     blocks = {b.number: b for b in plan.building_blocks.all()}
     for number, title, owners_text, timing, published, indicators in specs:
         action = plan.actions.filter(title=title).first()
@@ -1479,7 +1477,7 @@ def _actions(plan: Plan, specs) -> None:
                 title=title,
                 building_block=blocks.get(number),
                 timing_text=timing,
-                owners=owner_roles(owners),
+                owners=services.owner_roles(owners),
                 is_published=published,
             )
         _indicators(action, indicators)

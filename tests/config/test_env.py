@@ -2,7 +2,7 @@
 
 import pytest
 
-from pact.env import (
+from config.env import (
     ConfigurationError,
     env_bool,
     env_int,
@@ -73,7 +73,7 @@ class LoggingPrivacyTests:
     def test_query_strings_are_cut_from_log_records(self, caplog):
         import logging
 
-        from pact.logging import StripQueryStrings
+        from config.logging import StripQueryStrings
 
         record = logging.LogRecord(
             "x",
