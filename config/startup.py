@@ -43,24 +43,30 @@ def load_settings() -> None:
         fail(str(error))
 
 
-def check_database() -> None:
-    """Connect once; an unreachable database becomes one sentence."""
+def check_database(connection=None, database_url: str | None = None) -> None:
+    """Connect once; an unreachable database becomes one sentence.
+
+    ``connection`` defaults to Django's default connection and ``database_url`` to the
+    setting (the tests pass their own to check other configurations in-process).
+    """
     from django.conf import settings
-    from django.db import connection
     from django.db.utils import OperationalError
 
     from config.env import redact_url
 
+    if connection is None:
+        from django.db import connection
+    if database_url is None:
+        database_url = settings.DATABASE_URL
     try:
         connection.ensure_connection()
     except OperationalError as error:
-        config = settings.DATABASES["default"]
+        config = connection.settings_dict
         if config["ENGINE"].endswith("sqlite3"):
             where = f"SQLite file {config['NAME']}"
         else:
             where = (
-                redact_url(settings.DATABASE_URL)
-                or f"{config.get('HOST')}:{config.get('PORT')}"
+                redact_url(database_url) or f"{config.get('HOST')}:{config.get('PORT')}"
             )
         reason = (
             str(error).strip().splitlines()[0] if str(error).strip() else "no answer"

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import os
+
 from django.db import connection
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# Property tests: a quick profile by default, a thorough one in CI (HYPOTHESIS_PROFILE=ci,
+# set by .ci/run). Tests state only what differs from the profile (never max_examples).
+hypothesis_settings.register_profile("dev", max_examples=40, deadline=None)
+hypothesis_settings.register_profile("ci", max_examples=400, deadline=None)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
 def pytest_collection_modifyitems(config, items):

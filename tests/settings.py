@@ -35,4 +35,13 @@ if REDIS_URL:
     os.environ.setdefault(
         "PACT_TEST_CACHE_PREFIX", f"pact-test-{uuid.uuid4().hex[:12]}"
     )
-    CACHES["default"]["KEY_PREFIX"] = os.environ["PACT_TEST_CACHE_PREFIX"]
+    # pytest-xdist workers share the controller's environment: each gets its own keys.
+    CACHES["default"]["KEY_PREFIX"] = "-".join(
+        filter(
+            None,
+            [
+                os.environ["PACT_TEST_CACHE_PREFIX"],
+                os.environ.get("PYTEST_XDIST_WORKER"),
+            ],
+        )
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from agenda.constants import ReviewReason, ScheduleKind
@@ -217,7 +217,6 @@ periods = st.tuples(quarters, st.integers(min_value=0, max_value=24)).map(
 
 
 class PropertyTests:
-    @settings(deadline=None)
     @given(st.text(max_size=60), periods)
     def test_never_fails_except_with_a_timing_error(self, text, period):
         try:
@@ -229,7 +228,6 @@ class PropertyTests:
         if schedule.kind == ScheduleKind.UNKNOWN:
             assert schedule.needs_review and not schedule.occurrences
 
-    @settings(deadline=None)
     @given(st.lists(quarters, min_size=1, max_size=8), periods)
     def test_canonical_words_round_trip(self, chosen, period):
         text = format_quarters(chosen)
@@ -237,7 +235,6 @@ class PropertyTests:
         assert schedule.quarters == sorted(set(chosen))
         assert not schedule.year_assumed
 
-    @settings(deadline=None)
     @given(quarters, st.integers(min_value=0, max_value=30), periods)
     def test_a_range_holds_every_quarter_between_its_ends(self, start, length, period):
         end = start + length
@@ -245,7 +242,6 @@ class PropertyTests:
         assert len(schedule.quarters) == length + 1
         assert schedule.first == start and schedule.last == end
 
-    @settings(deadline=None)
     @given(st.integers(min_value=1, max_value=4), periods)
     def test_a_quarter_without_year_lands_in_the_period(self, number, period):
         assume(period.last.index - period.first.index >= 3)
@@ -254,7 +250,6 @@ class PropertyTests:
         assert quarter in period and quarter.number == number
         assert schedule.year_assumed
 
-    @settings(deadline=None)
     @given(
         st.sampled_from(
             ["Q1, Q2", "Jaarlijks Q3", "2020 - 2021", "Doorlopend", "Q2 2021"]
@@ -267,7 +262,6 @@ class PropertyTests:
             == parse_timing(text, PLAN_2020_2021).quarters
         )
 
-    @settings(deadline=None)
     @given(
         st.lists(
             st.integers(min_value=1, max_value=4), min_size=1, max_size=4, unique=True
@@ -283,7 +277,6 @@ class PropertyTests:
             )
         assert len({o.year for o in schedule.occurrences}) == len(schedule.occurrences)
 
-    @settings(deadline=None)
     @given(quarters)
     def test_quarter_index_and_dates_agree(self, quarter):
         assert Quarter.from_index(quarter.index) == quarter

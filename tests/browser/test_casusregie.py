@@ -113,7 +113,8 @@ class CasusregieBrowserTests:
         ).to_be_visible()
         expect(receiver.locator("#cr-incoming")).to_have_count(0)
         assert_accessible(receiver)
-        receiver.wait_for_timeout(1000)  # the websocket connects after load
+        # The websocket connects after load; casusregie.js marks the page when it has.
+        expect(receiver.locator("html[data-live=connected]")).to_have_count(1)
 
         proposer.goto(f"{asgi_server}/casusregie/casussen/{case.uuid}/")
         expect(proposer.get_by_role("heading", level=1)).to_contain_text(

@@ -256,7 +256,9 @@ class HandoverStateMachineTests:
         run_state_machine_as_test(
             HandoverMachine,
             settings=settings(
-                max_examples=20,
+                # A sequence is a whole story of hand-overs: a quarter of the profile's
+                # examples (10 quick, 100 in CI).
+                max_examples=max(10, settings.default.max_examples // 4),
                 stateful_step_count=15,
                 deadline=None,
                 suppress_health_check=list(HealthCheck),

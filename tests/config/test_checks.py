@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.config.test_startup import run
+from tests.config.inprocess import run
 
 PRODUCTION = {
     "DJANGO_SECRET_KEY": "k8#Qz1!vR7@pW3$eT9%yU5^iO0&aS2*dF4(gH6)jK8-lZ1+xC3=vB5",

@@ -1,36 +1,34 @@
-"""A wrong setting stops start-up with one clear sentence, never a traceback."""
+"""A wrong setting stops start-up with one clear sentence, never a traceback.
+
+The cases run in-process (``tests/config/inprocess.py``); ``EntryPointSmokeTests`` starts
+real processes, so ``manage.py`` and ``config.asgi`` themselves stay covered.
+"""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from tests.config.inprocess import clean_environment, run
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run(args: list[str], **env: str) -> subprocess.CompletedProcess:
-    clean = {
-        "PATH": os.environ["PATH"],
-        "HOME": os.environ.get("HOME", "/tmp"),
-        "PACT_SKIP_DOTENV": "1",
-        "PACT_VAR_DIR": str(ROOT / "var" / "test-startup"),
-        **env,
-    }
+def run_process(args: list[str], **env: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, *args],
         cwd=ROOT,
-        env=clean,
+        env=clean_environment(**env),
         capture_output=True,
         text=True,
         timeout=120,
     )
 
 
-def assert_one_sentence(result: subprocess.CompletedProcess, *fragments: str) -> None:
+def assert_one_sentence(result, *fragments: str) -> None:
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert result.returncode == 2, result.stderr
     assert "Traceback" not in result.stderr
@@ -40,6 +38,14 @@ def assert_one_sentence(result: subprocess.CompletedProcess, *fragments: str) ->
         assert fragment in lines[0]
 
 
+@pytest.fixture
+def connections_allowed(django_db_blocker):
+    """The guard connects to the (unreachable) database a case names, never the tests'."""
+    with django_db_blocker.unblock():
+        yield
+
+
+@pytest.mark.usefixtures("connections_allowed")
 class MisconfigurationMessageTests:
     @pytest.mark.parametrize(
         ("value", "fragment"),
@@ -89,3 +95,19 @@ class MisconfigurationMessageTests:
             ["-c", "import config.asgi"], DATABASE_URL="postgres://p@127.0.0.1:1/x"
         )
         assert_one_sentence(result, "cannot be reached")
+
+
+class EntryPointSmokeTests:
+    """The real entry points, in real processes (one each: a process costs seconds)."""
+
+    def test_manage_py_reports_in_one_sentence(self):
+        result = run_process(
+            ["manage.py", "migrate"],
+            DATABASE_URL="postgres://postgres:geheim@127.0.0.1:1/armoedepact",
+        )
+        assert_one_sentence(result, "cannot be reached", "127.0.0.1:1")
+        assert "geheim" not in result.stderr
+
+    def test_asgi_application_reports_in_one_sentence(self):
+        result = run_process(["-c", "import config.asgi"], DATABASE_URL="mysql://x@y/z")
+        assert_one_sentence(result, "DATABASE_URL")

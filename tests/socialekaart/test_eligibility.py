@@ -8,7 +8,7 @@ from decimal import Decimal
 from django.utils import translation
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from socialekaart.constants import (
@@ -362,7 +362,6 @@ def spec_rule(rule: Rule, s: Situation):
 
 
 class EligibilityPropertyTests:
-    @settings(max_examples=400, deadline=None)
     @given(st.lists(rules(), min_size=1, max_size=4), situations())
     def test_verdict_is_the_best_applicable_rule(self, rule_list, situation):
         result = verdict(rule_list, situation)
@@ -372,7 +371,6 @@ class EligibilityPropertyTests:
             return
         assert result.outcome == max(spec_rule(r, situation) for r in applicable)
 
-    @settings(max_examples=300, deadline=None)
     @given(st.lists(rules(), min_size=1, max_size=4), situations())
     def test_other_conditions_never_fit_for_sure(self, rule_list, situation):
         result = evaluate(
@@ -391,7 +389,6 @@ class EligibilityPropertyTests:
         )
         assert result.outcome == expected
 
-    @settings(max_examples=300, deadline=None)
     @given(
         st.lists(rules(), min_size=1, max_size=4),
         situations(),
@@ -406,7 +403,6 @@ class EligibilityPropertyTests:
         if before is not None:
             assert after.outcome >= before.outcome
 
-    @settings(max_examples=300, deadline=None)
     @given(
         st.lists(rules(), min_size=1, max_size=4),
         situations(),
@@ -421,7 +417,6 @@ class EligibilityPropertyTests:
         if before is not None and before.outcome == Outcome.FITS:
             assert after.outcome == Outcome.FITS
 
-    @settings(max_examples=300, deadline=None)
     @given(st.lists(rules(), max_size=4), situations())
     def test_every_verdict_has_one_plain_sentence(self, rule_list, situation):
         result = verdict(rule_list, situation)

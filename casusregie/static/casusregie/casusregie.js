@@ -52,13 +52,17 @@
     var delay = 1000;
     function open() {
       var socket = new WebSocket(scheme + window.location.host + path);
-      socket.onopen = function () { delay = 1000; };
+      socket.onopen = function () {
+        delay = 1000;
+        document.documentElement.setAttribute("data-live", "connected");
+      };
       socket.onmessage = function (message) {
         var event;
         try { event = JSON.parse(message.data); } catch (e) { return; }
         onEvent(event);
       };
       socket.onclose = function (closed) {
+        document.documentElement.setAttribute("data-live", "closed");
         if (closed.code === 4403) { return; }  // not allowed: do not retry
         window.setTimeout(open, delay);
         delay = Math.min(delay * 2, 30000);
