@@ -124,7 +124,7 @@ def parse_database_url(raw: str) -> dict:
             "DATABASE_URL names no database; add it after the host, as in "
             "postgres://user@host:5432/armoedepact."
         )
-    return config
+    return dict(config)
 
 
 def redact_url(url: str) -> str:

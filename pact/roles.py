@@ -236,7 +236,7 @@ def user_roles(user: AbstractBaseUser | AnonymousUser) -> set[Role]:
         cached = {
             Role(role) for role in _memberships(user).values_list("role", flat=True)
         }
-        user._pact_roles = cached
+        user._pact_roles = cached  # type: ignore[attr-defined]  # a per-request memo
     return cached
 
 

@@ -29,7 +29,7 @@ from socialekaart.hsds import vocabulary as v
 BATCH = 100
 
 # Columns of the HSDS tabular files (as in the official example package).
-TABLES: dict[str, list[str]] = {
+_COLUMNS: dict[str, str] = {
     "organizations": "id,name,alternate_name,description,email,website,tax_status,tax_id,year_incorporated,legal_status,logo,uri,parent_organization_id",
     "organization_identifiers": "id,organization_id,identifier_scheme,identifier_type,identifier",
     "services": "id,organization_id,program_id,name,alternate_name,description,url,email,status,interpretation_services,application_process,fees_description,wait_time,fees,accreditations,eligibility_description,minimum_age,maximum_age,assured_date,assurer_email,licenses,alert,last_modified",
@@ -47,7 +47,9 @@ TABLES: dict[str, list[str]] = {
     "taxonomies": "id,name,description,uri,version",
     "taxonomy_terms": "id,code,name,description,parent_id,taxonomy,language,taxonomy_id,term_uri",
 }  # fmt: skip
-TABLES = {name: columns.split(",") for name, columns in TABLES.items()}  # type: ignore[misc]
+TABLES: dict[str, list[str]] = {
+    name: columns.split(",") for name, columns in _COLUMNS.items()
+}
 
 
 def organisations(*, batch: int = BATCH) -> Iterator[dict]:

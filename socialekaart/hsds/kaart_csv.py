@@ -31,6 +31,7 @@ from django.core.validators import EmailValidator, URLValidator
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
 from socialekaart.constants import ServiceStatus
 
@@ -195,7 +196,7 @@ class CsvReport:
 @dataclass
 class RowPlan:
     line: int
-    page: object
+    page: Page
     values: dict
     categories: list | None
     target_groups: list | None

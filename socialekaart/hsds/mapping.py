@@ -146,8 +146,8 @@ def hours_text(opens: str | None, closes: str | None) -> str:
     if not (opens and closes):
         return ""
     return _("van %(opens)s tot %(closes)s uur") % {
-        "opens": _time(opens).replace(":", "."),
-        "closes": _time(closes).replace(":", "."),
+        "opens": (_time(opens) or "").replace(":", "."),
+        "closes": (_time(closes) or "").replace(":", "."),
     }
 
 
@@ -578,7 +578,7 @@ def service_areas(service) -> list[dict]:
 
 
 def cost_options(service) -> list[dict]:
-    option = {
+    option: dict[str, object] = {
         "id": v.derived_id(service.uuid, "cost"),
         "service_id": str(service.uuid),
         "currency": CURRENCY,
@@ -781,4 +781,4 @@ def service_full(
 
 
 def now_iso() -> str:
-    return iso_datetime(timezone.now())
+    return iso_datetime(timezone.now()) or ""

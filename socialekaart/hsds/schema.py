@@ -20,7 +20,7 @@ from django.conf import settings
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError as SchemaError
-from referencing import Registry, Resource
+from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
 UPSTREAM = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/"
@@ -61,7 +61,7 @@ def _registry_for(folder: str) -> Registry:
     for path in sorted(root.glob("*.json")) + sorted(root.glob("compiled/*.json")):
         contents = json.loads(path.read_text(encoding="utf-8"))
         url = UPSTREAM + path.relative_to(root).as_posix()
-        resources.append((url, Resource(contents, specification=DRAFT202012)))
+        resources.append((url, DRAFT202012.create_resource(contents)))
     return Registry().with_resources(resources)
 
 

@@ -110,8 +110,9 @@ def unnumbered(text: str) -> list[str]:
     """The steps of an ``application_process``: numbered lines (``1. ...``) become one
     step each; text without numbers becomes one step per paragraph."""
     lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
-    if lines and all(NUMBERED.match(line) for line in lines):
-        return [NUMBERED.match(line).group(2).strip() for line in lines]
+    matches = [NUMBERED.match(line) for line in lines]
+    if lines and all(matches):
+        return [match.group(2).strip() for match in matches if match]
     return [SPACE.sub(" ", part.replace("\n", " ")) for part in paragraphs(text)]
 
 

@@ -14,10 +14,12 @@ import json
 import math
 import uuid
 from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
 
 from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
 from django.http import HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.translation import gettext as _
@@ -42,7 +44,10 @@ PAGING = {"page", "per_page", "format"}
 # --- Responses ------------------------------------------------------------------------
 
 
-def _headers(response: HttpResponse) -> HttpResponse:
+R = TypeVar("R", bound=HttpResponseBase)
+
+
+def _headers(response: R) -> R:
     patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
     response["Access-Control-Allow-Origin"] = "*"
     response["X-Content-Type-Options"] = "nosniff"
@@ -59,7 +64,7 @@ def json_response(request, data, status: int = 200) -> HttpResponse:
         etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
         response["ETag"] = etag
         conditional = get_conditional_response(request, etag=etag, response=response)
-        if conditional is not response:
+        if conditional is not None and conditional is not response:
             return _headers(conditional)
     return _headers(response)
 
@@ -142,7 +147,7 @@ def _slice(items, start: int, size: int) -> list:
     """One page of ``items``. Querysets of models are paged on their primary keys
     first, then the rows (with their prefetches) are read by key: sorting narrow rows
     is what keeps deep pages of 10,000 services fast."""
-    if not isinstance(items, QuerySet) or items._fields:
+    if not isinstance(items, QuerySet) or items._fields:  # type: ignore[attr-defined]
         return list(items[start : start + size])
     keys = list(items.values_list("pk", flat=True)[start : start + size])
     found = {row.pk: row for row in items.filter(pk__in=keys)}
@@ -453,7 +458,9 @@ def _matches(item: dict, search: str) -> bool:
     return all(word.lower() in text.lower() for word in search.split())
 
 
-def _paged_list(request, params: Params, items: list[dict]) -> HttpResponse:
+def _paged_list(
+    request, params: Params, items: list[dict]
+) -> HttpResponse | StreamingHttpResponse:
     output = params.format()
     if params.errors:
         return bad_parameters(request, params)

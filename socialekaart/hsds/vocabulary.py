@@ -108,7 +108,7 @@ class Term:
         return f"{URN}:{CONDITIONS.key}:{self.code}"
 
     def as_hsds(self, *, nested: bool = False) -> dict:
-        data = {
+        data: dict[str, object] = {
             "id": self.id,
             "code": self.code,
             "name": self.name,
@@ -145,7 +145,7 @@ HEARING_LOOP = "ringleiding"
 PARKING = "parkeren-bij-de-deur"
 
 # Household type (our code) <-> term code.
-HOUSEHOLD_TERMS = {
+HOUSEHOLD_TERMS: dict[str, str] = {
     HouseholdType.SINGLE: "huishouden-alleenstaand",
     HouseholdType.SINGLE_PARENT: "huishouden-alleenstaande-ouder",
     HouseholdType.COUPLE: "huishouden-samen-zonder-kinderen",

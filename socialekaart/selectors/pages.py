@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from wagtail.models import Page
+from wagtail.query import PageQuerySet
 
 from socialekaart.constants import ServiceStatus
 
@@ -71,7 +72,7 @@ def organisation_page_list() -> QuerySet:
     )
 
 
-def live_services() -> QuerySet:
+def live_services() -> PageQuerySet:
     """Live, public services that have not ended."""
     from socialekaart.models import ServicePage
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from typing import Any
 
 from django.db.models import Q
 from wagtail.models import Page, Site
@@ -188,7 +189,7 @@ def _is_private(page: Page, private: Q) -> bool:
     return Page.objects.filter(pk=page.pk).filter(private).exists()
 
 
-def _organisation_pages(queryset) -> dict[str, object]:
+def _organisation_pages(queryset) -> dict[str, Any]:
     return {
         page.path: page
         for page in queryset.select_related("organisation", "kaart_check")

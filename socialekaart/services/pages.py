@@ -98,7 +98,7 @@ def organisation_page_create(
         description=description,
         **fields,
     )
-    page.locations = [Location(**location) for location in locations]
+    page.locations = [Location(**location) for location in locations]  # type: ignore[misc]  # modelcluster
     for location in page.locations.all():
         location.full_clean(exclude=["page"])
     page = _save_new_page(parent, page, actor=actor, publish=publish)
@@ -166,7 +166,7 @@ def service_page_create(
         rule.municipalities.set(rule_municipalities)
         rule.full_clean(exclude=["page"])
         built_rules.append(rule)
-    page.eligibility_rules = built_rules
+    page.eligibility_rules = built_rules  # type: ignore[misc]  # modelcluster
     if not page.categories.all():
         raise ValidationError(_("Kies minstens één categorie."))
     if not area:

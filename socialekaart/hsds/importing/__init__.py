@@ -36,7 +36,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from socialekaart.hsds import schema as hsds_schema
-from socialekaart.hsds.importing.checking import Checker, Lookups
+from socialekaart.hsds.importing.checking import Checker
+from socialekaart.hsds.importing.checking_base import Lookups
 from socialekaart.hsds.importing.reading import (
     ImportReport,
     OrganisationRecord,

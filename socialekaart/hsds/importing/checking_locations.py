@@ -10,11 +10,12 @@ from django.utils.translation import gettext as _
 
 from socialekaart.hsds import mapping
 from socialekaart.hsds import vocabulary as v
+from socialekaart.hsds.importing.checking_base import CheckerBase
 from socialekaart.hsds.importing.reading import ICAL_WEEKDAY, TIME
 
 
-class LocationChecks:
-    """Mixed into ``Checker``."""
+class LocationChecks(CheckerBase):
+    """Part of ``Checker`` (``checking.py``)."""
 
     def location(self, where: str, data: dict, walk_in: list[dict]) -> dict | None:
         key = str(data.get("id") or "")
@@ -74,7 +75,8 @@ class LocationChecks:
                 )
         elif (lat is None) != (lng is None):
             self.warn(where, _("Alleen breedte- of lengtegraad: niet ingelezen."))
-        hours, exceptions = [], []
+        hours: list[dict] = []
+        exceptions: list[dict] = []
         for number, item in enumerate(data.get("schedules") or []):
             spot = f"{where}.schedules[{number}]"
             if item.get("attending_type") == mapping.WALK_IN and not item.get(

@@ -6,6 +6,7 @@ import datetime
 import uuid
 from collections import defaultdict
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -17,6 +18,7 @@ from socialekaart.constants import (
 )
 from socialekaart.hsds import mapping
 from socialekaart.hsds import vocabulary as v
+from socialekaart.hsds.importing.checking_locations import LocationChecks
 from socialekaart.hsds.importing.reading import (
     STATUS_FROM_HSDS,
     UNSUPPORTED_SERVICE,
@@ -29,8 +31,8 @@ from socialekaart.hsds.texts import paragraphs, shorten, unnumbered
 FREE_WORD = "Gratis"
 
 
-class ServiceChecks:
-    """Mixed into ``Checker``."""
+class ServiceChecks(LocationChecks):
+    """Part of ``Checker`` (``checking.py``)."""
 
     # -- Services --
 
@@ -66,7 +68,9 @@ class ServiceChecks:
             summary = shorten(plan["title"], SUMMARY_MAX_LENGTH)
             self.warn(where, _("Geen beschrijving: de naam is de samenvatting."))
         plan["summary"], plan["description"] = summary, description
-        plan["status"] = STATUS_FROM_HSDS.get(data.get("status"), ServiceStatus.ACTIVE)
+        plan["status"] = STATUS_FROM_HSDS.get(
+            str(data.get("status") or ""), ServiceStatus.ACTIVE
+        )
         plan["status_note"] = self.text(where, "alert", data.get("alert"), 200)
         url = data.get("url") or ""
         plan["slug"] = self.own_slug(url) or slugify(plan["title"])[:80] or "hulp"
@@ -174,7 +178,7 @@ class ServiceChecks:
                 parts = parts[1:]
             description = " ".join(parts)
         else:
-            option = next(
+            option: dict = next(
                 (o for o in options if o.get("amount") or o.get("amount_description")),
                 {},
             )
@@ -316,7 +320,7 @@ class ServiceChecks:
             )
 
     def rule(self, items: list, area: list) -> dict | None:
-        rule = {
+        rule: dict[str, Any] = {
             "municipalities": [],
             "income_limit_percent": None,
             "household_types": [],

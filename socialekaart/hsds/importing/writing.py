@@ -38,6 +38,7 @@ def write_organisation(record: OrganisationRecord, index, report: ImportReport):
     plan = record.plan
     page = plan.get("page")
     if plan.get("keep"):
+        assert page is not None  # noqa: S101  (the checks keep only existing pages)
         return page.specific
     fields = {name: plan[name] for name in ORGANISATION_FIELDS}
     if page is None:
