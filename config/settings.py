@@ -180,11 +180,13 @@ MEILISEARCH_API_KEY = env_str("MEILISEARCH_API_KEY")
 MEILISEARCH_INDEX_PREFIX = env_str("MEILISEARCH_INDEX_PREFIX", "pact")
 SEARCH_BACKEND = "meilisearch" if MEILISEARCH_URL else "database"
 
+# Wagtail keeps no search index of its own (decision 0110): residents and professionals
+# search through the search app; the admin's page and snippet search asks the database
+# directly (the fallback backend), so publishing writes one index, not two.
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
-        # PostgreSQL stems in English unless told otherwise.
-        "SEARCH_CONFIG": "dutch",
+        "BACKEND": "wagtail.search.backends.database.fallback",
+        "AUTO_UPDATE": False,
     }
 }
 

@@ -34,11 +34,12 @@ class PublicSurfaceContract(Contract):
     wiring = fields.ListField(subfield=fields.StringField(), required=False)
 
     def check(self, graph: ImportGraph, verbose: bool) -> ContractCheck:
-        apps = list(self.apps)  # type: ignore[call-overload]
-        public = set(self.public)  # type: ignore[call-overload]
-        extra = set(self.extra_public or [])  # type: ignore[call-overload]
-        wiring_importers = set(self.wiring_importers or [])  # type: ignore[call-overload]
-        wiring = set(self.wiring or [])  # type: ignore[call-overload]
+        # The fields hold lists of strings once the contract is configured.
+        apps: list[str] = list(self.apps)  # type: ignore[call-overload]
+        public: set[str] = set(self.public)  # type: ignore[call-overload]
+        extra: set[str] = set(self.extra_public or [])  # type: ignore[arg-type]
+        wiring_importers: set[str] = set(self.wiring_importers or [])  # type: ignore[arg-type]
+        wiring: set[str] = set(self.wiring or [])  # type: ignore[arg-type]
         broken = []
         for app in apps:
             modules = {app} | graph.find_descendants(app)

@@ -140,3 +140,24 @@ class ReindexTests:
         before = snapshot()
         services.reindex_all()
         assert snapshot() == before
+
+
+class WagtailKeepsNoIndexTests:
+    """Decision 0110: one index (the search app's); Wagtail's admin asks the database."""
+
+    def test_publishing_writes_no_wagtail_index_entry(
+        self, organisation, django_capture_on_commit_callbacks
+    ):
+        from wagtail.search.models import IndexEntry
+
+        with django_capture_on_commit_callbacks(execute=True):
+            page = service_page(organisation, title="Formulierenhulp")
+            page.save_revision().publish()
+        assert not IndexEntry.objects.exists()
+
+    def test_the_admin_page_search_still_finds_a_page(self, organisation, cast, client):
+        service_page(organisation, title="Formulierenhulp")
+        client.force_login(cast.pact_admin)
+        response = client.get("/admin/pages/search/", {"q": "formulierenhulp"})
+        assert response.status_code == 200
+        assert "Formulierenhulp" in response.content.decode()
