@@ -202,6 +202,10 @@ class Action(models.Model):
     )
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
 
+    # Set by ``agenda.selectors.attach_owners`` (one query for a page of actions).
+    owner_list: list[ActionOwner]
+    _owner_ids: set[int]
+
     class Meta:
         ordering = ["position", "id"]
         verbose_name = _("actie")

@@ -414,7 +414,7 @@ class BlockSummary:
 
     @property
     def status_rows(self) -> list[tuple[str, str, int]]:
-        return [(s.value, s.label, self.statuses.get(s.value, 0)) for s in Status]
+        return [(s.value, str(s.label), self.statuses.get(s.value, 0)) for s in Status]
 
 
 def block_summaries(
@@ -445,9 +445,9 @@ def block_summaries(
         for action_id, value in Update.objects.filter(
             round=round_, state=UpdateState.SUBMITTED, progress__isnull=False
         ).values_list("action_id", "progress"):
-            if action_id in block_of:
+            if action_id in block_of and value is not None:
                 progress[block_of[action_id]].append(value)
-    overdue = Counter(
+    overdue: Counter[int | None] = Counter(
         overdue_occurrences(plan, today=today, published_only=not internal).values_list(
             "action__building_block_id", flat=True
         )
@@ -498,7 +498,7 @@ class Dashboard:
 
     @property
     def status_rows(self) -> list[tuple[str, str, int]]:
-        return [(s.value, s.label, self.statuses.get(s.value, 0)) for s in Status]
+        return [(s.value, str(s.label), self.statuses.get(s.value, 0)) for s in Status]
 
     @property
     def total(self) -> int:
@@ -606,7 +606,12 @@ def quarter_view(
     for action_id, first, due_q, status in occurrences:
         action = actions[action_id]
         if action.schedule_kind == ScheduleKind.CONTINUOUS:
-            if action.first_quarter <= index <= action.last_quarter:
+            first_q, last_q = action.first_quarter, action.last_quarter
+            if (
+                first_q is not None
+                and last_q is not None
+                and first_q <= index <= last_q
+            ):
                 planned.add(action_id)
             continue
         if first is None or due_q is None:
@@ -781,12 +786,14 @@ def organisation_contribution(
         .order_by("indicator__position", "update__round__period_starts_on")
     ):
         values[value.update.action_id].append(value)
-    page_obj.object_list = [
+    contributions = [
         Contribution(
             o.action, o.role, latest.get(o.action_id), values.get(o.action_id, [])
         )
         for o in owners
     ]
+    # The page lists contributions (owner, update, values), not the owner rows.
+    page_obj.object_list = contributions  # type: ignore[assignment]
     return page_obj
 
 
@@ -893,9 +900,9 @@ def _series(
         if not numbers:
             totals.append(None)
         elif indicator.aggregation == Aggregation.AVERAGE:
-            totals.append(sum(numbers) / len(numbers))
+            totals.append(sum(numbers, Decimal(0)) / len(numbers))
         else:
-            totals.append(sum(numbers))
+            totals.append(sum(numbers, Decimal(0)))
     return IndicatorSeries(indicator, rounds, partners, table, totals)
 
 
@@ -969,7 +976,8 @@ def changes_since_previous(
     )
     if published_only:
         updates = updates.filter(action__is_published=True)
-    before, after = {}, {}
+    before: dict[int, str] = {}
+    after: dict[int, str] = {}
     for action_id, round_id, status in updates.values_list(
         "action_id", "round_id", "status"
     ):
@@ -977,7 +985,7 @@ def changes_since_previous(
     changed = [a for a in after if a in before and before[a] != after[a]]
     actions = Action.objects.in_bulk(changed)
     return [
-        (actions[a], Status(before[a]).label, Status(after[a]).label)
+        (actions[a], str(Status(before[a]).label), str(Status(after[a]).label))
         for a in sorted(changed, key=lambda pk: actions[pk].position)
     ]
 
