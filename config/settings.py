@@ -208,8 +208,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "wagtailadmin_login"
-LOGIN_REDIRECT_URL = "/"
+# The professionals' own door (config/views.py); it sends each to his roles' home.
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "professional_home"
+# The admin uses the same door: a case worker who logs in there is not refused but
+# sent home, and the second step cannot be skipped by logging in at /admin/login/.
+WAGTAILADMIN_LOGIN_URL = "login"
 # Case data is personal data: sessions end after a period without activity.
 SESSION_COOKIE_AGE = env_int("PACT_SESSION_IDLE_SECONDS", 30 * 60)
 SESSION_SAVE_EVERY_REQUEST = True

@@ -12,6 +12,9 @@ from config import views
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("inloggen/", views.ProfessionalLoginView.as_view(), name="login"),
+    path("uitloggen/", views.ProfessionalLogoutView.as_view(), name="logout"),
+    path("mijn-werk/", views.professional_home, name="professional_home"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("socialekaart.urls")),

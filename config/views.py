@@ -1,6 +1,23 @@
+"""Project-wide pages: the health check and the professionals' door (log in, choose
+where to work, log out). See ``config/homes.py`` for where each role starts."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.db import connection
 from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+
+from casusregie.permissions import two_factor_satisfied
+from config.homes import homes_for, may_open
 
 
 @never_cache
@@ -9,3 +26,61 @@ def healthz(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+def home_url(user) -> str:
+    """The one home of ``user``'s roles, or the chooser when he has several (or none)."""
+    homes = homes_for(user)
+    if len(homes) == 1:
+        return homes[0].url
+    return reverse("professional_home")
+
+
+def after_login_url(request, wanted: str) -> str:
+    """Where a person goes after the password: the page he asked for (when safe and
+    his), else his home; through the existing second step (TOTP) first when his roles
+    need it, so the second factor is never skipped by this door."""
+    user = request.user
+    target = wanted if wanted and may_open(user, wanted) else home_url(user)
+    if not two_factor_satisfied(user):
+        return f"{reverse('casusregie:otp_verify')}?{urlencode({'next': target})}"
+    return target
+
+
+@method_decorator(sensitive_post_parameters("password"), name="dispatch")
+class ProfessionalLoginView(auth_views.LoginView):
+    """The login for professionals (residents need no account). django-axes counts the
+    failures (its backend and middleware); the session is renewed on login."""
+
+    template_name = "config/login.html"
+    redirect_authenticated_user = True
+
+    def get_success_url(self):
+        return after_login_url(self.request, self.get_redirect_url())
+
+
+class ProfessionalLogoutView(auth_views.LogoutView):
+    """POST only (Django's own rule), with the CSRF token: a link or an image on
+    another site cannot sign anyone out. Ends the whole session."""
+
+    next_page = reverse_lazy("login")
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        messages.success(
+            request,
+            _(
+                "U bent uitgelogd. Sluit de browser als u de computer met anderen deelt."
+            ),
+        )
+        return response
+
+
+@never_cache
+def professional_home(request):
+    """ "Mijn werk": the homes of the person's roles, to choose from."""
+    if not request.user.is_authenticated:
+        return redirect(f"{reverse('login')}?{urlencode({'next': request.path})}")
+    return render(
+        request, "config/professional_home.html", {"homes": homes_for(request.user)}
+    )

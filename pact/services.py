@@ -274,8 +274,7 @@ def _send_invitation(*, user, organisation: Organisation, actor, is_new: bool) -
         "actor": actor,
         "link": link,
         "site_name": settings.WAGTAIL_SITE_NAME,
-        "login_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-        + reverse("wagtailadmin_login"),
+        "login_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("login"),
     }
     send_mail(
         subject=_("Uitnodiging voor %(organisation)s op het armoedepact-platform")

@@ -284,7 +284,7 @@ class PhoneAndNoScriptTests:
         expect(page.get_by_text("Alleen voor professionals zichtbaar.")).to_have_count(
             0
         )
-        page.goto(kaart_site + "/admin/login/")
+        page.goto(kaart_site + "/inloggen/")
         page.fill("#id_username", "hulpverlener")
         page.fill("#id_password", "test-wachtwoord-123")
         page.get_by_role("button", name="Inloggen").click()
