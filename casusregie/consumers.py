@@ -8,7 +8,6 @@ then fetches what it may see through the normal views.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.http import Http404
 
 from channels.db import database_sync_to_async
@@ -20,19 +19,9 @@ CLOSE_FORBIDDEN = 4403
 
 
 def _two_factor_ok(scope) -> bool:
-    user = scope.get("user")
-    if not settings.PACT_REQUIRE_2FA or not permissions.has_case_role(user):
-        return True
-    from django_otp import DEVICE_ID_SESSION_KEY
-    from django_otp.models import Device
-
-    session = scope.get("session")
-    device_id = session.get(DEVICE_ID_SESSION_KEY) if session is not None else None
-    if not device_id:
-        return False
-
-    device = Device.from_persistent_id(device_id)
-    return device is not None and device.user_id == user.pk and device.confirmed
+    return permissions.two_factor_satisfied(
+        scope.get("user"), session=scope.get("session") or {}
+    )
 
 
 class InboxConsumer(AsyncJsonWebsocketConsumer):

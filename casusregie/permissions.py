@@ -26,7 +26,6 @@ import uuid as uuid_module
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -51,7 +50,11 @@ from casusregie.models import (
 from pact.constants import Role
 from pact.models import Membership, Organisation
 from pact.roles import can as role_can
-from pact.roles import organisations_where
+from pact.roles import (
+    is_platform_admin,
+    organisations_where,
+    second_factor_satisfied,
+)
 
 if TYPE_CHECKING:
     import datetime
@@ -166,6 +169,14 @@ def _usable(user) -> bool:
     return bool(user and user.is_authenticated and user.is_active)
 
 
+def _works_cases(user) -> bool:
+    """May ``user``'s organisation grants count at all? Not for pact admins and
+    superusers, whatever groups they were put in: their only way in is break-glass
+    (decisions 0032 and 0060). The one rule: no case access except through an
+    involvement with a valid basis, or break-glass."""
+    return _usable(user) and not is_platform_admin(user)
+
+
 def may_break_glass(user) -> bool:
     return _usable(user) and role_can(user, "cases.break_glass")
 
@@ -188,11 +199,13 @@ def case_permissions(user, case: Case) -> frozenset[str]:
     Not cached: a check right after a service call must see the new grants."""
     if not _usable(user):
         return frozenset()
-    actions = set(
-        CaseGroupObjectPermission.objects.filter(
-            content_object_id=case.pk, group__user=user
-        ).values_list("permission__codename", flat=True)
-    )
+    actions: set[str] = set()
+    if _works_cases(user):
+        actions = set(
+            CaseGroupObjectPermission.objects.filter(
+                content_object_id=case.pk, group__user=user
+            ).values_list("permission__codename", flat=True)
+        )
     if VIEW not in actions and active_break_glass(user, case) is not None:
         actions.add(VIEW)
     return frozenset(actions)
@@ -213,6 +226,8 @@ def is_break_glass_view(user, case: Case) -> bool:
     """True when ``user`` sees ``case`` only through a break-glass access."""
     if not may_break_glass(user):
         return False
+    if not _works_cases(user):
+        return active_break_glass(user, case) is not None
     granted = CaseGroupObjectPermission.objects.filter(
         content_object_id=case.pk, group__user=user, permission__codename=VIEW
     ).exists()
@@ -232,7 +247,9 @@ def cases_with(user, action: str) -> QuerySet[Case]:
     action = normalise_action(action)
     if not _usable(user):
         return Case.objects.none()
-    condition = Q(pk__in=_granted_case_ids(user, action))
+    condition = (
+        Q(pk__in=_granted_case_ids(user, action)) if _works_cases(user) else Q(pk=None)
+    )
     if action == VIEW and may_break_glass(user):
         condition |= Q(
             pk__in=BreakGlassAccess.objects.filter(
@@ -342,6 +359,8 @@ def is_case_coordinator(user) -> bool:
 
 
 def _partner_organisation_ids(user):
+    if user is not None and not _works_cases(user):
+        return Membership.objects.none().values("organisation_id")
     return Membership.objects.filter(
         user=user,
         user__is_active=True,
@@ -377,7 +396,7 @@ def handovers_visible_to(user) -> QuerySet[Handover]:
     return Handover.objects.filter(
         Q(to_organisation_id__in=org_ids)
         | Q(from_organisation_id__in=org_ids)
-        | Q(case_id__in=_granted_case_ids(user, VIEW))
+        | Q(case_id__in=cases_visible_to(user).values("pk"))
     )
 
 
@@ -491,12 +510,11 @@ def has_case_role(user) -> bool:
     return _usable(user) and any(role_can(user, cap) for cap in CASE_ROLE_CAPABILITIES)
 
 
-def two_factor_satisfied(user) -> bool:
-    """Case roles need a verified TOTP device when ``PACT_REQUIRE_2FA`` is on."""
-    if not settings.PACT_REQUIRE_2FA or not has_case_role(user):
-        return True
-    is_verified = getattr(user, "is_verified", None)
-    return bool(is_verified and is_verified())
+def two_factor_satisfied(user, session=None) -> bool:
+    """Has ``user`` passed the second step where it is required? The rule is
+    ``pact.roles.needs_second_factor`` (everyone who reaches case data or the admin,
+    decision 0061); ``config``'s middleware applies it to every request."""
+    return second_factor_satisfied(user, session)
 
 
 # --- Notification recipients ------------------------------------------------------------

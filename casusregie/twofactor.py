@@ -1,8 +1,9 @@
-"""Two-factor authentication (TOTP, django-otp) for case roles.
+"""The pages of the second login step (TOTP, django-otp).
 
-When ``PACT_REQUIRE_2FA`` is on, people with a case role (``permissions.has_case_role``)
-must have verified a TOTP device in this session before any casusregie page, API call or
-websocket opens. Enrolment shows a QR code (SVG, made on the server by ``qrcode``: the
+When ``PACT_REQUIRE_2FA`` is on, everyone who reaches case data or the admin
+(``pact.roles.needs_second_factor``) must have verified a TOTP device in this session
+before anything else opens; ``config.middleware.SecondFactorMiddleware`` sends them here
+(decision 0061). Enrolment shows a QR code (SVG, made on the server by ``qrcode``: the
 secret never leaves the platform for a third-party service) and the secret in text.
 
 Linking the app makes ten recovery codes (``services.recovery``), shown once on the page

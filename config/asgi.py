@@ -1,7 +1,8 @@
 """ASGI entry point: HTTP and websockets in one process.
 
 Websocket routes come from each app's ``routing.py``; every consumer authenticates from
-the session and authorises through its app's permission policy.
+the session and authorises through its app's permission policy; ``SecondFactorGuard``
+demands the second login step first, as the HTTP middleware does.
 """
 
 import os
@@ -28,12 +29,13 @@ from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
 from config.routing import websocket_urlpatterns  # noqa: E402
+from config.websocket import SecondFactorGuard  # noqa: E402
 
 application = ProtocolTypeRouter(
     {
         "http": django_asgi_app,
         "websocket": AllowedHostsOriginValidator(
-            AuthMiddlewareStack(URLRouter(websocket_urlpatterns))
+            AuthMiddlewareStack(SecondFactorGuard(URLRouter(websocket_urlpatterns)))
         ),
     }
 )

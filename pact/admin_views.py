@@ -80,6 +80,9 @@ class MemberListView(WagtailAdminTemplateMixin, FormView):
             for message in error.messages:
                 form.add_error(None, message)
             return self.form_invalid(form)
+        except services.NotAllowed as error:
+            form.add_error(None, str(error))
+            return self.form_invalid(form)
         messages.success(
             self.request,
             _("%(name)s is uitgenodigd. Er is een e-mail gestuurd naar %(email)s.")
@@ -88,9 +91,10 @@ class MemberListView(WagtailAdminTemplateMixin, FormView):
         return redirect("pact_members:list", slug=self.organisation.slug)
 
 
-class MemberRemoveView(WagtailAdminTemplateMixin, TemplateView):
+class _MemberView(WagtailAdminTemplateMixin, TemplateView):
+    """A page about one active member of an organisation the user manages."""
+
     header_icon = "group"
-    template_name = "pact/admin/member_remove.html"
 
     def dispatch(self, request, *args, **kwargs):
         self.organisation = _organisation_for(request, kwargs["slug"])
@@ -107,13 +111,22 @@ class MemberRemoveView(WagtailAdminTemplateMixin, TemplateView):
             raise Http404
         return super().dispatch(request, *args, **kwargs)
 
-    def get_page_title(self) -> str:
-        return _("Lid verwijderen")
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(organisation=self.organisation, member=self.member)
         return context
+
+    def back(self):
+        return redirect(
+            reverse("pact_members:list", kwargs={"slug": self.organisation.slug})
+        )
+
+
+class MemberRemoveView(_MemberView):
+    template_name = "pact/admin/member_remove.html"
+
+    def get_page_title(self) -> str:
+        return _("Lid verwijderen")
 
     def post(self, request, *args, **kwargs):
         try:
@@ -133,6 +146,31 @@ class MemberRemoveView(WagtailAdminTemplateMixin, TemplateView):
                     "organisation": self.organisation,
                 },
             )
-        return redirect(
-            reverse("pact_members:list", kwargs={"slug": self.organisation.slug})
-        )
+        return self.back()
+
+
+class MemberSecondFactorResetView(_MemberView):
+    """A coordinator resets a member's second factor (a lost phone), logged."""
+
+    template_name = "pact/admin/member_second_factor_reset.html"
+
+    def get_page_title(self) -> str:
+        return _("Tweestapsverificatie opnieuw instellen")
+
+    def post(self, request, *args, **kwargs):
+        try:
+            services.member_second_factor_reset(
+                user=self.member, organisation=self.organisation, actor=request.user
+            )
+        except services.NotAllowed as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                _(
+                    "De tweestapsverificatie van %(name)s is opnieuw ingesteld. Bij de "
+                    "volgende inlog koppelt %(name)s de app opnieuw."
+                )
+                % {"name": self.member.get_full_name() or self.member.get_username()},
+            )
+        return self.back()

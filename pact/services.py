@@ -1,8 +1,18 @@
 """State changes of the pact network. Every write to these tables goes through here.
 
 Memberships are the roles people hold. Granting or revoking one also keeps the person's
-Django groups in step (the role's group and the organisation's role group) and writes an
-entry to Wagtail's audit log, so "who gave whom which role" is always answerable.
+Django groups in step (the role's group and the organisation's role group), writes an
+entry to Wagtail's audit log, so "who gave whom which role" is always answerable, and
+e-mails the organisation's coordinators.
+
+The rules that keep case data behind involvement (decision 0060):
+
+* case roles (case worker, coordinator, regisseur) are never given to a pact admin or a
+  superuser, and a person with a case role never becomes pact admin;
+* an invitation never adds roles to the inviter, never adds roles to an account that
+  holds roles in an organisation the inviter does not coordinate, and never brings back
+  a removed (deactivated) account, except when the organisation that removed it invites
+  it again: then the person must choose a new password and link the app anew.
 
 ``actor=None`` means the system itself (migrations, ``seed_demo``); any person acting is
 authorised through ``pact.roles.can``.
@@ -16,7 +26,7 @@ from collections.abc import Iterable
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
+from django.core.mail import send_mail, send_mass_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -27,7 +37,7 @@ from wagtail.log_actions import log
 
 from pact.constants import ROLES_COORDINATORS_GRANT, Role
 from pact.models import Membership, Municipality, Organisation, Pact, PactMembership
-from pact.roles import can, organisation_group, role_group
+from pact.roles import CASE_ROLES, can, organisation_group, role_group
 
 User = get_user_model()
 
@@ -128,6 +138,17 @@ def pact_member_set(
 
 # --- People and roles --------------------------------------------------------------------------
 
+# Wagtail audit-log actions of this module (registered in ``wagtail_hooks``).
+LOG_GRANT = "pact.membership.grant"
+LOG_REVOKE = "pact.membership.revoke"
+LOG_DEACTIVATE = "pact.member.deactivate"
+LOG_REACTIVATE = "pact.member.reactivate"
+LOG_SECOND_FACTOR_RESET = "pact.second_factor.reset"
+
+
+def _name(user) -> str:
+    return user.get_full_name() or user.get_username()
+
 
 def _authorise_role_change(*, actor, organisation: Organisation, role: Role) -> None:
     if actor is None:
@@ -138,6 +159,94 @@ def _authorise_role_change(*, actor, organisation: Organisation, role: Role) -> 
         raise NotAllowed(_("U mag de leden van deze organisatie niet beheren."))
 
 
+def _refuse_mixing_admin_and_case_roles(user, role: Role) -> None:
+    """Pact admins and superusers see case contents only by break-glass (0032, 0060)."""
+    if role in CASE_ROLES and (
+        user.is_superuser
+        or Membership.objects.filter(user=user, role=Role.PACT_ADMIN).exists()
+    ):
+        raise ValidationError(
+            _(
+                "%(name)s is pactbeheerder of technisch beheerder en kan daarom "
+                "geen rol in casusregie krijgen. Casussen zijn voor hen alleen "
+                "via noodtoegang te zien."
+            )
+            % {"name": _name(user)}
+        )
+    if (
+        role == Role.PACT_ADMIN
+        and Membership.objects.filter(user=user, role__in=CASE_ROLES).exists()
+    ):
+        raise ValidationError(
+            _(
+                "%(name)s heeft een rol in casusregie en kan daarom geen pactbeheerder "
+                "worden. Trek die rol eerst in."
+            )
+            % {"name": _name(user)}
+        )
+
+
+def _coordinator_ids(organisation: Organisation, *, exclude=()) -> set[int]:
+    return set(
+        User.objects.filter(
+            is_active=True,
+            memberships__organisation=organisation,
+            memberships__role=Role.COORDINATOR,
+        )
+        .exclude(pk__in=[user.pk for user in exclude if user is not None])
+        .values_list("pk", flat=True)
+    )
+
+
+def _mail_after_commit(user_ids: set[int], subject: str, body: str) -> None:
+    """One e-mail per person (nobody sees the others' addresses), after commit."""
+
+    def send() -> None:
+        addresses = sorted(
+            User.objects.filter(pk__in=user_ids, is_active=True)
+            .exclude(email="")
+            .values_list("email", flat=True)
+        )
+        if addresses:
+            send_mass_mail(
+                [(subject, body, None, [address]) for address in addresses],
+                fail_silently=True,
+            )
+
+    if user_ids:
+        transaction.on_commit(send)
+
+
+def _tell_coordinators(organisation: Organisation, *, actor, lines: list[str]) -> None:
+    """E-mail the organisation's coordinators (not the actor) about a change in its
+    people. Changes by the system (``actor=None``: migrations, the demo) are not
+    mailed."""
+    if actor is None:
+        return
+    from django.conf import settings
+
+    body = "\n\n".join(
+        [
+            *lines,
+            _("Gedaan door: %(actor)s.") % {"actor": _name(actor)},
+            _(
+                "Klopt dit niet? Bekijk de leden hier en neem contact op met de "
+                "pactbeheerder: %(url)s"
+            )
+            % {
+                "url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+                + reverse("pact_members:list", kwargs={"slug": organisation.slug})
+            },
+        ]
+    )
+    _mail_after_commit(
+        _coordinator_ids(organisation, exclude=[actor]),
+        _("Wijziging in de leden van %(organisation)s")
+        % {"organisation": organisation},
+        body,
+    )
+
+
 @transaction.atomic
 def membership_grant(
     *,
@@ -146,19 +255,26 @@ def membership_grant(
     role: Role,
     actor=None,
     pact: Pact | None = None,
+    notify: bool = True,
 ) -> Membership:
     """Give ``user`` the ``role`` in ``organisation``; idempotent.
 
-    Adds the user to the role's group and the organisation's role group. Pact admins need
-    ``pact``. Raises ``NotAllowed`` when ``actor`` may not hand out this role here and
-    ``ValidationError`` for a pact admin without a pact (or a pact for another role).
+    Adds the user to the role's group and the organisation's role group, logs the grant
+    in Wagtail's audit log and e-mails the organisation's coordinators (unless
+    ``notify`` is off: the caller tells them itself). Pact admins need ``pact``. Raises
+    ``NotAllowed`` when ``actor`` may not hand out this role here (or to himself) and
+    ``ValidationError`` for a pact admin without a pact (or a pact for another role) and
+    for a case role of a pact admin or superuser (and the reverse).
     """
     role = Role(role)
     _authorise_role_change(actor=actor, organisation=organisation, role=role)
+    if actor is not None and actor.pk == user.pk:
+        raise NotAllowed(_("U kunt uzelf geen rollen geven."))
     if (role == Role.PACT_ADMIN) != (pact is not None):
         raise ValidationError(
             _("Een pactbeheerder hoort bij precies één pact; andere rollen niet.")
         )
+    _refuse_mixing_admin_and_case_roles(user, role)
     membership, created = Membership.objects.get_or_create(
         user=user,
         organisation=organisation,
@@ -169,15 +285,41 @@ def membership_grant(
     user.groups.add(role_group(role), organisation_group(organisation, role))
     _forget_cached_roles(user)
     if created:
-        log(instance=membership, action="pact.membership.grant", user=actor)
+        log(
+            instance=membership,
+            action=LOG_GRANT,
+            user=actor,
+            data=_log_data(user, organisation, role),
+        )
+        if notify:
+            _tell_coordinators(
+                organisation,
+                actor=actor,
+                lines=[
+                    _("%(name)s heeft de rol %(role)s gekregen bij %(organisation)s.")
+                    % {
+                        "name": _name(user),
+                        "role": role.label,
+                        "organisation": organisation,
+                    }
+                ],
+            )
     return membership
+
+
+def _log_data(user, organisation: Organisation, role: Role | None = None) -> dict:
+    data = {"user_id": user.pk, "organisation_id": organisation.pk}
+    if role is not None:
+        data["role"] = str(role)
+    return data
 
 
 @transaction.atomic
 def membership_revoke(
-    *, user, organisation: Organisation, role: Role, actor=None
+    *, user, organisation: Organisation, role: Role, actor=None, notify: bool = True
 ) -> None:
-    """Take ``role`` in ``organisation`` away from ``user``; keeps groups in step."""
+    """Take ``role`` in ``organisation`` away from ``user``; keeps groups in step, logs
+    and e-mails the organisation's coordinators (unless ``notify`` is off)."""
     role = Role(role)
     _authorise_role_change(actor=actor, organisation=organisation, role=role)
     memberships = list(
@@ -188,12 +330,30 @@ def membership_revoke(
     if role == Role.COORDINATOR and actor is not None:
         _refuse_removing_last_coordinator(organisation, user)
     for membership in memberships:
-        log(instance=membership, action="pact.membership.revoke", user=actor)
+        log(
+            instance=membership,
+            action=LOG_REVOKE,
+            user=actor,
+            data=_log_data(user, organisation, role),
+        )
         membership.delete()
     user.groups.remove(organisation_group(organisation, role))
     if not Membership.objects.filter(user=user, role=role).exists():
         user.groups.remove(role_group(role))
     _forget_cached_roles(user)
+    if notify:
+        _tell_coordinators(
+            organisation,
+            actor=actor,
+            lines=[
+                _("%(name)s heeft de rol %(role)s niet meer bij %(organisation)s.")
+                % {
+                    "name": _name(user),
+                    "role": role.label,
+                    "organisation": organisation,
+                }
+            ],
+        )
 
 
 def _refuse_removing_last_coordinator(organisation: Organisation, user) -> None:
@@ -213,6 +373,70 @@ def _refuse_removing_last_coordinator(organisation: Organisation, user) -> None:
         )
 
 
+def _removed_by(user) -> int | None:
+    """The organisation whose removal deactivated ``user`` last (from the audit log)."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import ModelLogEntry
+
+    entry = (
+        ModelLogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(User),
+            object_id=str(user.pk),
+            action__in=[LOG_DEACTIVATE, LOG_REACTIVATE],
+        )
+        .order_by("-timestamp", "-pk")
+        .first()
+    )
+    if entry is None or entry.action != LOG_DEACTIVATE:
+        return None
+    return (entry.data or {}).get("organisation_id")
+
+
+def _check_invitation_target(user, *, organisation: Organisation, actor) -> None:
+    """Refuse an invitation that would bend the rules (decision 0060)."""
+    if actor is not None and user.pk == actor.pk:
+        raise NotAllowed(
+            _(
+                "U kunt uzelf niet uitnodigen of uzelf rollen geven. Vraag een andere "
+                "coördinator of de pactbeheerder."
+            )
+        )
+    if not user.is_active:
+        if _removed_by(user) != organisation.pk:
+            raise NotAllowed(
+                _(
+                    "Dit account is uitgeschakeld. Alleen de organisatie die deze "
+                    "persoon heeft verwijderd, kan hem opnieuw uitnodigen."
+                )
+            )
+        return
+    elsewhere = set(
+        Membership.objects.filter(user=user)
+        .exclude(organisation=organisation)
+        .values_list("organisation_id", flat=True)
+    )
+    if actor is not None:
+        elsewhere -= set(
+            Membership.objects.filter(user=actor, role=Role.COORDINATOR).values_list(
+                "organisation_id", flat=True
+            )
+        )
+    names = ", ".join(
+        str(org)
+        for org in Organisation.objects.filter(pk__in=elsewhere).order_by("name")
+    )
+    if names:
+        raise NotAllowed(
+            _(
+                "Dit e-mailadres hoort bij een account van %(organisations)s. Alleen "
+                "een coördinator van die organisatie kan dit account ook rollen bij u "
+                "geven. Nodig anders het werkadres van deze persoon bij uw organisatie "
+                "uit."
+            )
+            % {"organisations": names}
+        )
+
+
 @transaction.atomic
 def member_invite(
     *,
@@ -226,33 +450,81 @@ def member_invite(
     """Invite a person into ``organisation`` with ``roles``.
 
     A new person gets an account without a password and an e-mail with a link to set one
-    (Wagtail's password reset pages); an existing person simply gets the roles. The
-    e-mail is sent after the transaction commits.
+    (Wagtail's password reset pages). An existing active person gets the roles, but
+    only when he holds no roles in an organisation the inviter does not coordinate. A
+    removed (deactivated) account comes back only when this organisation removed it:
+    it is reactivated without password or second-factor app, and gets the link to set
+    a new password. Never the inviter himself. Raises ``NotAllowed`` for those
+    refusals and for roles the actor may not give here, ``ValidationError`` for bad
+    input. The e-mails (to the person, and to the organisation's coordinators) are sent
+    after the transaction commits.
     """
     roles = [Role(role) for role in roles]
     if not roles:
         raise ValidationError(_("Kies minstens één rol."))
     email = User.objects.normalize_email(email).lower()
-    user = User.objects.filter(email__iexact=email).first()
-    is_new = user is None
-    if is_new:
+    user = User.objects.select_for_update().filter(email__iexact=email).first()
+    if user is None and actor is not None and email == (actor.email or "").lower():
+        raise NotAllowed(_("U kunt uzelf niet uitnodigen of uzelf rollen geven."))
+    needs_password = user is None
+    if user is None:
         user = User(
             username=email, email=email, first_name=first_name, last_name=last_name
         )
         user.set_unusable_password()
         user.full_clean()
         user.save()
-    elif not user.is_active:
-        user.is_active = True
-        user.save(update_fields=["is_active"])
+    else:
+        _check_invitation_target(user, organisation=organisation, actor=actor)
+        if not user.is_active:
+            _reactivate(user, organisation=organisation, actor=actor)
+            needs_password = True
     for role in roles:
-        membership_grant(user=user, organisation=organisation, role=role, actor=actor)
+        membership_grant(
+            user=user, organisation=organisation, role=role, actor=actor, notify=False
+        )
+    _tell_coordinators(
+        organisation,
+        actor=actor,
+        lines=[
+            _("%(name)s (%(email)s) is uitgenodigd bij %(organisation)s als %(roles)s.")
+            % {
+                "name": _name(user),
+                "email": user.email,
+                "organisation": organisation,
+                "roles": ", ".join(str(role.label) for role in roles),
+            }
+        ],
+    )
     transaction.on_commit(
         lambda: _send_invitation(
-            user=user, organisation=organisation, actor=actor, is_new=is_new
+            user=user, organisation=organisation, actor=actor, is_new=needs_password
         )
     )
     return user
+
+
+def _forget_second_factor(user) -> int:
+    """Delete ``user``'s second-factor devices (app and recovery codes)."""
+    from django_otp import devices_for_user
+
+    devices = list(devices_for_user(user, confirmed=None))
+    for device in devices:
+        device.delete()
+    return len(devices)
+
+
+def _reactivate(user, *, organisation: Organisation, actor) -> None:
+    user.is_active = True
+    user.set_unusable_password()
+    user.save(update_fields=["is_active", "password"])
+    _forget_second_factor(user)
+    log(
+        instance=user,
+        action=LOG_REACTIVATE,
+        user=actor,
+        data={"organisation_id": organisation.pk},
+    )
 
 
 def _send_invitation(*, user, organisation: Organisation, actor, is_new: bool) -> None:
@@ -290,7 +562,9 @@ def member_remove(*, user, organisation: Organisation, actor) -> None:
     """Take all roles in ``organisation`` away from ``user``.
 
     A person left without any role anywhere is deactivated (superusers excepted), so an
-    account never outlives the work it was for. The last coordinator cannot be removed.
+    account never outlives the work it was for: the password and the second-factor
+    devices go too, so only a fresh invitation by this organisation brings the account
+    back. The last coordinator cannot be removed. Logged; the coordinators are told.
     """
     if not can(actor, "members.manage", organisation):
         raise NotAllowed(_("U mag de leden van deze organisatie niet beheren."))
@@ -306,8 +580,108 @@ def member_remove(*, user, organisation: Organisation, actor) -> None:
         if role not in ROLES_COORDINATORS_GRANT and not can(actor, "network.manage"):
             raise NotAllowed(_("Alleen een pactbeheerder kan deze rol intrekken."))
         membership_revoke(
-            user=user, organisation=organisation, role=role, actor=role_actor
+            user=user,
+            organisation=organisation,
+            role=role,
+            actor=role_actor,
+            notify=False,
         )
-    if not user.is_superuser and not Membership.objects.filter(user=user).exists():
+    deactivated = (
+        not user.is_superuser and not Membership.objects.filter(user=user).exists()
+    )
+    if deactivated:
         user.is_active = False
-        user.save(update_fields=["is_active"])
+        user.set_unusable_password()
+        user.save(update_fields=["is_active", "password"])
+        _forget_second_factor(user)
+        log(
+            instance=user,
+            action=LOG_DEACTIVATE,
+            user=actor,
+            data={"organisation_id": organisation.pk},
+        )
+    _tell_coordinators(
+        organisation,
+        actor=actor,
+        lines=[
+            _("%(name)s is geen lid meer van %(organisation)s.")
+            % {"name": _name(user), "organisation": organisation}
+            + (" " + _("Het account is uitgeschakeld.") if deactivated else "")
+        ],
+    )
+
+
+@transaction.atomic
+def member_second_factor_reset(*, user, organisation: Organisation, actor) -> int:
+    """Forget ``user``'s second-factor app and recovery codes (a lost phone): at the
+    next login he links an app anew. Returns how many devices were removed.
+
+    Only someone who manages the members of ``organisation`` (its coordinators, its
+    pact's admins), for a member of it who holds no roles in organisations the actor
+    does not manage; never for himself (his own recovery codes are for that) and never
+    for a superuser. Logged in Wagtail's audit log; the person and the organisation's
+    coordinators are e-mailed. Raises ``NotAllowed`` otherwise.
+    """
+    if not can(actor, "members.manage", organisation):
+        raise NotAllowed(_("U mag de leden van deze organisatie niet beheren."))
+    if user.pk == actor.pk:
+        raise NotAllowed(
+            _(
+                "Uw eigen tweestapsverificatie stelt u niet zelf opnieuw in. Gebruik "
+                "een herstelcode, of vraag een andere coördinator."
+            )
+        )
+    if user.is_superuser or not user.is_active:
+        raise NotAllowed(_("Dit kan alleen voor actieve leden van uw organisatie."))
+    organisation_ids = set(
+        Membership.objects.filter(user=user).values_list("organisation_id", flat=True)
+    )
+    if organisation.pk not in organisation_ids:
+        raise NotAllowed(_("Dit kan alleen voor actieve leden van uw organisatie."))
+    from pact.roles import organisations_where
+
+    managed = set(
+        organisations_where(actor, "members.manage")
+        .filter(pk__in=organisation_ids)
+        .values_list("pk", flat=True)
+    )
+    if organisation_ids - managed:
+        raise NotAllowed(
+            _(
+                "Deze persoon werkt ook bij een organisatie waarvan u de leden niet "
+                "beheert. Vraag de pactbeheerder."
+            )
+        )
+    removed = _forget_second_factor(user)
+    log(
+        instance=user,
+        action=LOG_SECOND_FACTOR_RESET,
+        user=actor,
+        data={"organisation_id": organisation.pk, "devices": removed},
+    )
+    _mail_after_commit(
+        {user.pk},
+        _("Uw tweestapsverificatie is opnieuw ingesteld"),
+        "\n\n".join(
+            [
+                _(
+                    "%(actor)s heeft de tweestapsverificatie van uw account opnieuw "
+                    "ingesteld. Bij uw volgende inlog koppelt u uw app opnieuw."
+                )
+                % {"actor": _name(actor)},
+                _(
+                    "Heeft u hier niet om gevraagd? Neem dan direct contact op met uw "
+                    "coördinator."
+                ),
+            ]
+        ),
+    )
+    _tell_coordinators(
+        organisation,
+        actor=actor,
+        lines=[
+            _("De tweestapsverificatie van %(name)s is opnieuw ingesteld.")
+            % {"name": _name(user)}
+        ],
+    )
+    return removed

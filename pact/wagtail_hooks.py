@@ -98,6 +98,11 @@ member_urls = (
             admin_views.MemberRemoveView.as_view(),
             name="remove",
         ),
+        path(
+            "<slug:slug>/<int:user_id>/tweestaps-opnieuw/",
+            admin_views.MemberSecondFactorResetView.as_view(),
+            name="second_factor_reset",
+        ),
     ],
     "pact_members",
 )
@@ -127,4 +132,17 @@ def register_membership_log_actions(actions):
     )
     actions.register_action(
         "pact.membership.revoke", _("Rol ingetrokken"), _("Rol ingetrokken")
+    )
+    actions.register_action(
+        "pact.member.deactivate", _("Account uitgeschakeld"), _("Account uitgeschakeld")
+    )
+    actions.register_action(
+        "pact.member.reactivate",
+        _("Account opnieuw uitgenodigd"),
+        _("Account opnieuw uitgenodigd"),
+    )
+    actions.register_action(
+        "pact.second_factor.reset",
+        _("Tweestapsverificatie opnieuw ingesteld"),
+        _("Tweestapsverificatie opnieuw ingesteld"),
     )
