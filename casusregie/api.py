@@ -61,7 +61,25 @@ def _body(request) -> dict:
         raise ValidationError(_("De inhoud is geen geldige JSON.")) from None
     if not isinstance(data, dict):
         raise ValidationError(_("Verwacht een JSON-object."))
+    if _has_nul(data):
+        # No database stores a NUL character; PostgreSQL raises on it.
+        raise ValidationError(_("De inhoud bevat een ongeldig teken (NUL)."))
     return data
+
+
+def _has_nul(data) -> bool:
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            if "\x00" in value:
+                return True
+        elif isinstance(value, dict):
+            stack.extend(value.keys())
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return False
 
 
 def _when(value):

@@ -146,9 +146,14 @@ class AuditAction(models.TextChoices):
     CASE_EXPORT_PDF = "case.export_pdf", _("Casus geëxporteerd (PDF)")
     ACCESS_LOG_VIEW = "case.access_log_view", _("Inzageoverzicht bekeken")
     HANDOVER_VIEW = "handover.view", _("Overdrachtsnotitie bekeken")
+    HANDOVER_FORM_VIEW = "handover.form_view", _("Overdrachtsformulier geopend")
     CASE_CHANGE = "case.change", _("Casus gewijzigd")
     BREAK_GLASS_OPEN = "breakglass.open", _("Noodtoegang geopend")
     BREAK_GLASS_DENIED = "breakglass.denied", _("Noodtoegang geweigerd")
+    BREAK_GLASS_REPORT_VIEW = (
+        "breakglass.report_view",
+        _("Overzicht van noodtoegang bekeken"),
+    )
     CASE_PURGE = "case.purge", _("Casus verwijderd na bewaartermijn")
     # The second step of the login (no case; the codes themselves are never logged).
     RECOVERY_CODES_CREATED = "otp.recovery_codes_created", _("Herstelcodes gemaakt")
@@ -168,6 +173,10 @@ class AuditAction(models.TextChoices):
 SUGGEST_ESCALATION_PARTNERS = 3
 SUGGEST_ESCALATION_DECLINES = 2
 BREAK_GLASS_MINUTES = 60
+# After this many refused break-glass attempts within BREAK_GLASS_ATTEMPT_WINDOW_MINUTES
+# a person cannot try again until the window has passed (reference guessing).
+BREAK_GLASS_DENIED_LIMIT = 5
+BREAK_GLASS_ATTEMPT_WINDOW_MINUTES = 60
 CASE_PAGE_SIZE = 50
 # Recovery codes for the second login step: how many are made at a time.
 RECOVERY_CODE_COUNT = 10

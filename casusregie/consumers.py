@@ -1,13 +1,17 @@
 """Websocket consumers: live badges and lists, and a case page's "changed" notice.
 
 Both authenticate from the session (``AuthMiddlewareStack``), demand the second factor
-where required, and authorise through ``casusregie.permissions`` on connect. They only
-forward events: ``{"type": "handover.proposed", "handover": "<uuid>", ...}``. The page
-then fetches what it may see through the normal views.
+where required, and authorise through ``casusregie.permissions`` on connect, and again
+before forwarding each event (the person re-read from the database, the session still
+there): a socket whose access ended (grants gone, account removed, logged out) is
+closed instead of hearing more (issue 10, finding 9). They only forward events:
+``{"type": "handover.proposed", "handover": "<uuid>", ...}``. The page then fetches
+what it may see through the normal views.
 """
 
 from __future__ import annotations
 
+from django.contrib.auth import get_user_model
 from django.http import Http404
 
 from channels.db import database_sync_to_async
@@ -24,10 +28,44 @@ def _two_factor_ok(scope) -> bool:
     )
 
 
+def _current_user(scope):
+    """The scope's person as the database and the session store say now, or None
+    when the account is inactive or the session ended (logout, expiry)."""
+    from importlib import import_module
+
+    from django.conf import settings
+
+    user = scope.get("user")
+    session = scope.get("session")
+    if user is None or not user.is_authenticated or session is None:
+        return None
+    store = import_module(settings.SESSION_ENGINE).SessionStore(
+        session_key=session.session_key
+    )
+    data = store.load()
+    if str(data.get("_auth_user_id")) != str(user.pk):
+        return None
+    fresh = get_user_model().objects.filter(pk=user.pk, is_active=True).first()
+    if fresh is None or not permissions.two_factor_satisfied(fresh, session=data):
+        return None
+    return fresh
+
+
 class InboxConsumer(AsyncJsonWebsocketConsumer):
     """``/ws/casusregie/``: events for this person (hand-overs, escalations)."""
 
     groups_joined: list[str]
+
+    @database_sync_to_async
+    def _still_allowed(self) -> bool:
+        user = _current_user(self.scope)
+        return user is not None and permissions.has_case_role(user)
+
+    async def _stop(self) -> None:
+        for group in self.groups_joined:
+            await self.channel_layer.group_discard(group, self.channel_name)
+        self.groups_joined = []
+        await self.close(code=CLOSE_FORBIDDEN)
 
     @database_sync_to_async
     def _authorise(self) -> bool:
@@ -54,6 +92,9 @@ class InboxConsumer(AsyncJsonWebsocketConsumer):
             await self.channel_layer.group_discard(group, self.channel_name)
 
     async def casusregie_event(self, message):
+        if not await self._still_allowed():
+            await self._stop()
+            return
         await self.send_json(message["event"])
 
     async def receive_json(self, content, **kwargs):
@@ -73,6 +114,17 @@ class CaseConsumer(InboxConsumer):
             self.case = permissions.access_case(
                 user, self.scope["url_route"]["kwargs"]["case_uuid"], permissions.VIEW
             )
+        except Http404:
+            return False
+        return True
+
+    @database_sync_to_async
+    def _still_allowed(self) -> bool:
+        user = _current_user(self.scope)
+        if user is None:
+            return False
+        try:
+            permissions.access_case(user, self.case.uuid, permissions.VIEW)
         except Http404:
             return False
         return True

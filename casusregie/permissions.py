@@ -22,6 +22,7 @@ Role-level rights (which capabilities a role has) come from ``pact.roles``.
 
 from __future__ import annotations
 
+import datetime
 import uuid as uuid_module
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -37,6 +38,7 @@ from casusregie.constants import (
     Basis,
     CaseStatus,
     EscalationStatus,
+    HandoverStatus,
     InvolvementRole,
 )
 from casusregie.models import (
@@ -57,7 +59,6 @@ from pact.roles import (
 )
 
 if TYPE_CHECKING:
-    import datetime
     from typing import TypedDict
 
     from django_stubs_ext import WithAnnotations
@@ -385,18 +386,38 @@ def handovers_of_own_organisations(user) -> QuerySet[OwnHandover]:
     return handovers if usable else handovers.none()
 
 
-def handovers_visible_to(user) -> QuerySet[Handover]:
-    """Hand-overs to or from the user's organisations, plus those of visible cases.
+def _receiver_basis_valid(today: datetime.date | None = None) -> Q:
+    """The hand-over's basis for its receiver still holds (a legal task, or the
+    resident's consent: given, not withdrawn, not lapsed)."""
+    today = today or timezone.localdate()
+    return Q(basis=Basis.LEGAL_TASK) | (
+        Q(
+            consent__isnull=False,
+            consent__withdrawn_at__isnull=True,
+            consent__given_on__lte=today,
+        )
+        & (Q(consent__valid_until__isnull=True) | Q(consent__valid_until__gte=today))
+    )
 
-    The receiving organisation sees the hand-over (its note) before it may see the case.
+
+def handovers_visible_to(user) -> QuerySet[Handover]:
+    """Hand-overs whose note ``user`` may read.
+
+    Those of the cases ``user`` may see, and the open proposals to the user's
+    organisations while the receiver's basis (its consent, or a legal task) holds: the
+    receiver reads the note before it may see the case. Once the proposal is answered,
+    withdrawn, expired or cancelled, or its consent is withdrawn or lapsed, the receiver
+    reads it only if it may see the case (issue 10, finding 4).
     """
     if not _usable(user):
         return Handover.objects.none()
     org_ids = _partner_organisation_ids(user)
     return Handover.objects.filter(
-        Q(to_organisation_id__in=org_ids)
-        | Q(from_organisation_id__in=org_ids)
-        | Q(case_id__in=cases_visible_to(user).values("pk"))
+        Q(case_id__in=cases_visible_to(user).values("pk"))
+        | (
+            Q(to_organisation_id__in=org_ids, status=HandoverStatus.PROPOSED)
+            & _receiver_basis_valid()
+        )
     )
 
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 from casusregie import permissions
 from casusregie.constants import (
     OPEN_HANDOVER_STATUSES,
+    Basis,
     CaseStatus,
     EscalationStatus,
     HandoverStatus,
@@ -160,6 +161,14 @@ def escalations_open_for(user) -> QuerySet[Escalation]:
     )
 
 
+def _receiver_basis_holds(handover: Handover, today: datetime.date) -> bool:
+    """As ``permissions.handovers_visible_to``: a proposal whose consent went is not
+    shown to the receiver any more."""
+    if handover.basis == Basis.LEGAL_TASK:
+        return True
+    return handover.consent is not None and handover.consent.is_valid_on(today)
+
+
 def handover_inbox(user, *, limit: int = 50) -> dict[str, list[Handover]]:
     """The open hand-overs of the user's organisations in one query, split as the
     dashboard shows them: ``incoming`` (proposals to us, by deadline), ``outgoing``
@@ -169,14 +178,21 @@ def handover_inbox(user, *, limit: int = 50) -> dict[str, list[Handover]]:
     handovers = (
         permissions.handovers_of_own_organisations(user)
         .filter(status__in=OPEN_HANDOVER_STATUSES)
-        .select_related("case", "from_organisation", "to_organisation", "to_worker")
+        .select_related(
+            "case", "from_organisation", "to_organisation", "to_worker", "consent"
+        )
         .order_by("deadline_at", "id")
     )
+    today = timezone.localdate()
     incoming: list[Handover] = []
     outgoing: list[Handover] = []
     awaiting: list[Handover] = []
     for handover in handovers:
-        if handover.is_to_us and handover.status == HandoverStatus.PROPOSED:
+        if (
+            handover.is_to_us
+            and handover.status == HandoverStatus.PROPOSED
+            and _receiver_basis_holds(handover, today)
+        ):
             incoming.append(handover)
         if handover.is_to_us and handover.status == HandoverStatus.ACCEPTED:
             awaiting.append(handover)

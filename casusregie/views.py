@@ -568,6 +568,11 @@ def handover_create(request, case_uuid):
         first_goal = case.goals.order_by("position").first()
         if request.method == "GET" and first_goal:
             form.initial.setdefault("priorities", first_goal.text)
+    if request.method == "GET":
+        # The form shows the reference and pre-fills the first goal: a read.
+        services.audit_read(
+            request=request, action=AuditAction.HANDOVER_FORM_VIEW, case=case
+        )
     return render(
         request, "casusregie/handover_form.html", {"case": case, "form": form}
     )
@@ -816,8 +821,14 @@ def break_glass_report(request):
         or permissions.regisseur_organisations(user).exists()
     ):
         raise Http404(permissions.NOT_FOUND_MESSAGE)
-    return render(
-        request,
-        "casusregie/break_glass_report.html",
-        {"accesses": list(selectors.break_glass_report(user)[:200])},
-    )
+    accesses = list(selectors.break_glass_report(user)[:200])
+    # The report shows references and free-text reasons: a read, logged per case.
+    if accesses:
+        services.audit_read_cases(
+            request=request,
+            action=AuditAction.BREAK_GLASS_REPORT_VIEW,
+            case_uuids=[access.case.uuid for access in accesses],
+        )
+    else:
+        services.audit_read(request=request, action=AuditAction.BREAK_GLASS_REPORT_VIEW)
+    return render(request, "casusregie/break_glass_report.html", {"accesses": accesses})

@@ -28,32 +28,44 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
-def _empty_access_log_on_sqlite() -> None:
-    """Let the flush after a transactional test empty casusregie's access log.
+APPEND_ONLY = [
+    # (table, migration that holds its triggers)
+    (
+        "casusregie_accesslogentry",
+        "casusregie.migrations.0002_access_log_append_only_triggers",
+    ),
+    (
+        "casusregie_caseevent",
+        "casusregie.migrations.0004_audit_actions_and_timeline_append_only",
+    ),
+]
 
-    The log is append-only in the database: triggers refuse UPDATE and DELETE. Django's
-    flush uses TRUNCATE on PostgreSQL (row triggers do not fire) but DELETE on SQLite,
-    so on SQLite test code (never the application) drops the triggers, empties the table
-    and puts the triggers back.
+
+def _empty_access_log_on_sqlite() -> None:
+    """Let the flush after a transactional test empty casusregie's append-only tables.
+
+    The access log and the case timeline are append-only in the database: triggers
+    refuse UPDATE and DELETE. Django's flush uses TRUNCATE on PostgreSQL (row triggers
+    do not fire) but DELETE on SQLite, so on SQLite test code (never the application)
+    drops the triggers, empties the tables and puts the triggers back.
     """
     if connection.vendor != "sqlite":
         return
-    table = "casusregie_accesslogentry"
-    if table not in connection.introspection.table_names():
-        return
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT 1 FROM {table} LIMIT 1")  # noqa: S608
-        if cursor.fetchone() is None:
-            return
     from importlib import import_module
 
-    migration = import_module(
-        "casusregie.migrations.0002_access_log_append_only_triggers"
-    )
-    with connection.schema_editor() as editor:
-        migration.drop_triggers(None, editor)
-        editor.execute(f"DELETE FROM {table}")  # noqa: S608
-        migration.create_triggers(None, editor)
+    tables = connection.introspection.table_names()
+    for table, module in APPEND_ONLY:
+        if table not in tables:
+            continue
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT 1 FROM {table} LIMIT 1")  # noqa: S608
+            if cursor.fetchone() is None:
+                continue
+        migration = import_module(module)
+        with connection.schema_editor() as editor:
+            migration.drop_triggers(None, editor)
+            editor.execute(f"DELETE FROM {table}")  # noqa: S608
+            migration.create_triggers(None, editor)
 
 
 @pytest.fixture(autouse=True)

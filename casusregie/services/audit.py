@@ -104,3 +104,38 @@ def audit_read(
         break_glass=break_glass,
         detail=detail,
     )
+
+
+def audit_read_cases(
+    *,
+    request,
+    action: AuditAction | str,
+    case_uuids,
+    channel: AuditChannel | str = AuditChannel.WEB,
+) -> int:
+    """Log one read per case of a page that shows something about several cases (the
+    break-glass report: references and reasons), so each case's "who looked" list has
+    it. One insert whatever the number. Returns the number of rows."""
+    from casusregie.permissions import acting_as
+
+    actor = request.user
+    organisation, roles = acting_as(actor)
+    at = timezone.now()
+    rows = [
+        AccessLogEntry(
+            at=at,
+            actor_id=actor.pk,
+            actor_label=_actor_label(actor),
+            organisation_id=getattr(organisation, "pk", None),
+            organisation_label=str(organisation) if organisation else "",
+            role_label=", ".join(str(role.label) for role in roles),
+            action=action,
+            channel=channel,
+            case_uuid=case_uuid,
+            ip_address=_client_ip(request),
+            detail={},
+        )
+        for case_uuid in sorted(set(case_uuids), key=str)
+    ]
+    AccessLogEntry.objects.bulk_create(rows)
+    return len(rows)

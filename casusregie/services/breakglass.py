@@ -3,6 +3,13 @@
 A reason (from a fixed list) and an explanation are required; the access is read-only,
 lasts ``BREAK_GLASS_MINUTES``, every read under it is marked in the access log, and the
 lead organisation's coordinators and the municipality's regisseurs are told at once.
+
+A refused attempt (unknown reference, or a case outside the person's pacts) is logged
+*before* the refusal is raised and outside the service's transaction, so the log keeps
+it (issue 10, finding 5). After ``BREAK_GLASS_DENIED_LIMIT`` refusals within
+``BREAK_GLASS_ATTEMPT_WINDOW_MINUTES`` every attempt is refused until the window has
+passed: references cannot be guessed. The count comes from the access log itself, so
+it holds across server processes.
 """
 
 from __future__ import annotations
@@ -14,8 +21,14 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from casusregie import notifications, permissions
-from casusregie.constants import BREAK_GLASS_MINUTES, AuditAction, BreakGlassReason
-from casusregie.models import BreakGlassAccess, Case
+from casusregie.constants import (
+    BREAK_GLASS_ATTEMPT_WINDOW_MINUTES,
+    BREAK_GLASS_DENIED_LIMIT,
+    BREAK_GLASS_MINUTES,
+    AuditAction,
+    BreakGlassReason,
+)
+from casusregie.models import AccessLogEntry, BreakGlassAccess, Case
 from casusregie.services.audit import audit_record
 from casusregie.services.common import now_or
 from casusregie.services.errors import NotAllowed
@@ -34,7 +47,13 @@ def _in_scope(actor, case: Case) -> bool:
     ).exists()
 
 
-@transaction.atomic
+def _recent_refusals(actor, at: datetime.datetime) -> int:
+    since = at - datetime.timedelta(minutes=BREAK_GLASS_ATTEMPT_WINDOW_MINUTES)
+    return AccessLogEntry.objects.filter(
+        actor_id=actor.pk, action=AuditAction.BREAK_GLASS_DENIED, at__gt=since
+    ).count()
+
+
 def break_glass_open(
     *,
     actor,
@@ -49,6 +68,10 @@ def break_glass_open(
     Raises ``NotAllowed`` without the capability, ``ValidationError`` for a missing
     reason; an unknown or out-of-scope reference answers the same ``ValidationError``
     (and both are logged as denied), so the form does not reveal which cases exist.
+    After too many refusals every attempt is refused for a while (also logged).
+
+    Not atomic as a whole, on purpose: the refusals are written first and stay. Call it
+    outside ``transaction.atomic`` (the views do), or an outer rollback takes them too.
     """
     at = now_or(at)
     if not permissions.may_break_glass(actor):
@@ -56,6 +79,20 @@ def break_glass_open(
     if reason not in BreakGlassReason.values or len(explanation.strip()) < 10:
         raise ValidationError(
             _("Kies een reden en licht die toe (minstens 10 tekens).")
+        )
+    if _recent_refusals(actor, at) >= BREAK_GLASS_DENIED_LIMIT:
+        audit_record(
+            actor=actor,
+            action=AuditAction.BREAK_GLASS_DENIED,
+            request=request,
+            at=at,
+            detail={"reason": reason, "rate_limited": True},
+        )
+        raise ValidationError(
+            _(
+                "U heeft te vaak een kenmerk ingevuld dat niet klopt. Probeer het over "
+                "een uur opnieuw. Dit is gemeld in het toegangslog."
+            )
         )
     case = (
         Case.objects.select_related("lead_organisation")
@@ -71,6 +108,18 @@ def break_glass_open(
             detail={"reason": reason},
         )
         raise ValidationError(_("Geen casus gevonden met dit kenmerk binnen uw pact."))
+    with transaction.atomic():
+        return _open(
+            actor=actor,
+            case=case,
+            reason=reason,
+            explanation=explanation,
+            request=request,
+            at=at,
+        )
+
+
+def _open(*, actor, case: Case, reason: str, explanation: str, request, at):
     access = BreakGlassAccess.objects.create(
         case=case,
         user=actor,

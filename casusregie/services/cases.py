@@ -598,7 +598,9 @@ def involvement_end(
 ) -> Involvement:
     """End an organisation's involvement (the lead, or the organisation itself).
 
-    The lead's own involvement cannot end: hand the lead over first.
+    The lead's own involvement cannot end: hand the lead over first. Neither can the
+    municipality's while an escalation is open: the regisseur answers it
+    (``escalation_take_over`` or ``escalation_return`` with advice).
     """
     at = now_or(at)
     case = lock_case(involvement.case)
@@ -612,13 +614,21 @@ def involvement_end(
         own or permissions.can(actor, permissions.HAND_OVER, case)
     ):
         raise NotAllowed(_("U mag dit niet doen met deze casus."))
+    if (
+        involvement.role == InvolvementRole.REGISSEUR
+        and case.escalations.filter(status=EscalationStatus.OPEN).exists()
+    ):
+        # An open escalation ends only with the regisseur's answer: taking over, or
+        # giving it back with advice (issue 10, finding 6).
+        raise InvalidTransition(
+            _(
+                "De casus ligt bij de regisseur. De gemeente stopt pas als de regisseur "
+                "de casus overneemt of met advies teruggeeft."
+            )
+        )
     organisation = actor_organisation(actor, case)
     involvement.ended_at = at
     involvement.save(update_fields=["ended_at"])
-    if involvement.role == InvolvementRole.REGISSEUR:
-        case.escalations.filter(status=EscalationStatus.OPEN).update(
-            status=EscalationStatus.RETURNED, resolved_at=at, resolved_by=actor
-        )
     grants_sync(case)
     record_change(
         case=case,

@@ -228,8 +228,18 @@ class PostgresFullText(FullText):
         # New entries wait in each GIN index's pending list, which every query reads
         # in full until (auto)vacuum merges it: after a bulk load that made matching
         # several times slower. Merge them now.
+        # Only the index's owner may: the application's database role (decision 0062)
+        # leaves it to autovacuum.
+        from django.db import ProgrammingError, transaction
+
         for index in GIN_INDEXES:
-            cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [index])
+            try:
+                with transaction.atomic():
+                    cursor.execute(
+                        "SELECT gin_clean_pending_list(%s::regclass)", [index]
+                    )
+            except ProgrammingError:
+                return
 
 
 def for_vendor(vendor: str) -> FullText:

@@ -34,17 +34,22 @@ def consent_b(case_a, cast):
 
 
 def drop_access_log_rows() -> None:
-    """Transactional tests end with a flush; the access log refuses DELETE. Test code
-    (never the application) drops the triggers, empties the table and restores them."""
+    """Transactional tests end with a flush; the access log and the timeline refuse
+    DELETE. Test code (never the application) drops the triggers, empties the tables
+    and restores them."""
     from importlib import import_module
 
-    migration = import_module(
-        "casusregie.migrations.0002_access_log_append_only_triggers"
-    )
-    with connection.schema_editor() as editor:
-        migration.drop_triggers(None, editor)
-        editor.execute("DELETE FROM casusregie_accesslogentry")
-        migration.create_triggers(None, editor)
+    from tests.conftest import APPEND_ONLY
+
+    tables = connection.introspection.table_names()
+    for table, module in APPEND_ONLY:
+        if table not in tables:
+            continue
+        migration = import_module(module)
+        with connection.schema_editor() as editor:
+            migration.drop_triggers(None, editor)
+            editor.execute(f"DELETE FROM {table}")  # noqa: S608
+            migration.create_triggers(None, editor)
 
 
 @pytest.fixture
