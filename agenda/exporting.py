@@ -5,6 +5,8 @@ role markers, ``planning`` verbatim), so an export can be imported again into an
 plan, followed by what the agenda derived and learned: the schedule, status, progress,
 the trekker flag. JSON lists each action with its building block, owners with roles, the
 verbatim timing and the parsed schedule, status and progress.
+
+Text that a spreadsheet would run as a formula is neutralised (``pact.spreadsheets``).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from agenda.constants import OwnerRole, ScheduleKind, Status
 from agenda.models import Action, Plan
 from agenda.selectors import ACTION_ORDER, actions_with_owners
 from agenda.timing import describe_quarters
+from pact.spreadsheets import neutralise_row, xlsx_cell
 
 FORMATS = ("csv", "xlsx", "json")
 CONTENT_TYPES = {
@@ -122,7 +125,7 @@ def plan_export(plan: Plan, fmt: str, *, published_only: bool = False) -> bytes:
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         writer.writerow(COLUMNS)
-        writer.writerows(_row(a) for a in actions)
+        writer.writerows(neutralise_row(_row(a)) for a in actions)
         return ("\ufeff" + buffer.getvalue()).encode()
     if fmt == "xlsx":
         from openpyxl import Workbook
@@ -131,7 +134,7 @@ def plan_export(plan: Plan, fmt: str, *, published_only: bool = False) -> bytes:
         sheet = workbook.create_sheet(plan.title[:31])
         sheet.append(COLUMNS)
         for action in actions:
-            sheet.append(_row(action))
+            sheet.append([xlsx_cell(sheet, value) for value in _row(action)])
         buffer = io.BytesIO()
         workbook.save(buffer)
         return buffer.getvalue()

@@ -16,6 +16,7 @@ from wagtail.admin.views.reports import ReportView
 import django_filters
 
 from pact.roles import can
+from pact.spreadsheets import neutralise_row
 from search.models import MissedSearch
 
 
@@ -44,6 +45,11 @@ class MissedSearchReportView(ReportView):
         DateColumn("last_seen_on", label=_("Laatst gezocht")),
     ]
     list_export = ["query", "count", "first_seen_on", "last_seen_on"]
+
+    def write_csv_row(self, writer, row_dict):
+        # Wagtail keeps formulas out of its XLSX, not out of its CSV.
+        return super().write_csv_row(writer, neutralise_row(row_dict))
+
     export_headings = {
         "query": _("Zoekvraag"),
         "count": _("Aantal keer"),

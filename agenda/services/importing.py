@@ -44,6 +44,7 @@ from agenda.services.plan import action_create
 from agenda.timing import TimingError, parse_timing
 from pact.constants import OrganisationKind
 from pact.models import Organisation, Pact
+from pact.spreadsheets import restore
 
 COLUMN_ALIASES = {
     "bouwsteen": "bouwsteen",
@@ -150,6 +151,14 @@ def read_rows(filename: str, data: bytes) -> list[_Row]:
                 )
             ]
         )
+    bad = [line for line, values in raw if any("\x00" in str(v) for v in values)]
+    if bad:
+        raise ImportFailed(
+            [
+                Problem(line, _("deze regel bevat een ongeldig teken (NUL)."))
+                for line in bad[:20]
+            ]
+        )
     rows = []
     for line, values in raw[1:]:
         cells = {
@@ -185,7 +194,8 @@ def _csv_rows(data: bytes) -> list[tuple[int, list[str]]]:
     rows = []
     line = 1
     for values in reader:
-        rows.append((line, values))
+        # An export of the agenda protects formula-like text with a quote; undo it.
+        rows.append((line, [restore(value) for value in values]))
         line = reader.line_num + 1
     return rows
 

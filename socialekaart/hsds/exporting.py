@@ -22,6 +22,7 @@ from pathlib import Path
 
 from django.utils import translation
 
+from pact.spreadsheets import neutralise
 from socialekaart.hsds import mapping
 from socialekaart.hsds import selectors as hs
 from socialekaart.hsds import vocabulary as v
@@ -189,7 +190,9 @@ def write_tabular(package: list[dict], folder: Path) -> dict[str, int]:
             writer = csv.writer(handle)
             writer.writerow(columns)
             for row in rows:
-                writer.writerow([_cell(row.get(column)) for column in columns])
+                writer.writerow(
+                    [neutralise(_cell(row.get(column))) for column in columns]
+                )
         counts[name] = len(rows)
         resources.append(
             {

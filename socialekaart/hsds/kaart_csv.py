@@ -6,7 +6,9 @@ date too), with the fields an editor changes in bulk; ``id`` and ``organisatie``
 the sheet (decision 0053): they are structured per municipality and belong in the
 page editor, where the form checks them.
 
-The import is all or nothing: every row is checked (known id, allowed values, lengths,
+The file needs the columns ``id`` and ``titel`` (the row's identity and what a person
+recognises it by; other columns may be left out and are then not changed). The import
+is all or nothing: every row is checked (known id, allowed values, lengths,
 existing categories and municipalities, permission of the acting person, no pending
 unpublished change on the page) and every bad row is reported with its line number and
 reason; when any row is bad nothing changes. Rows that change nothing are skipped.
@@ -15,7 +17,9 @@ the system runs the import), otherwise submitted to the moderation workflow, exa
 in the admin. *Last checked* is recorded as a check (no revision).
 
 Files are UTF-8 with a byte order mark and ``;`` between fields (what Dutch Excel
-opens directly); the import also reads ``,``.
+opens directly); the import also reads ``,``. Text a spreadsheet would run as a
+formula is written with a leading ``'`` and read back without it
+(``pact.spreadsheets``).
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from pact.spreadsheets import neutralise_row, restore
 from socialekaart.constants import ServiceStatus
 
 COLUMNS = [
@@ -160,7 +165,7 @@ def export_csv(handle, actor=None) -> int:
     handle.write("\ufeff")
     writer = csv.DictWriter(handle, fieldnames=COLUMNS, delimiter=SEPARATOR)
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows(neutralise_row(row) for row in rows)
     return len(rows)
 
 
@@ -204,13 +209,27 @@ class RowPlan:
     checked_on: datetime.date | None
 
 
+REQUIRED = ("id", "titel")
+
+
 def _read(text: str, report: CsvReport) -> list[tuple[int, dict]]:
     text = text.lstrip("\ufeff")
+    nul_lines = [
+        number
+        for number, line in enumerate(text.split("\n"), start=1)
+        if "\x00" in line
+    ]
+    if nul_lines:
+        for number in nul_lines[:20]:
+            report.problems.append(
+                RowProblem(number, _("Deze regel bevat een ongeldig teken (NUL)."))
+            )
+        return []
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") >= first.count(",") else ","
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
     header = [name.strip() for name in reader.fieldnames or []]
-    missing = [name for name in ("id",) if name not in header]
+    missing = [name for name in REQUIRED if name not in header]
     unknown = [name for name in header if name not in COLUMNS]
     if missing or unknown:
         report.problems.append(
@@ -235,7 +254,9 @@ def _read(text: str, report: CsvReport) -> list[tuple[int, dict]]:
             report.problems.append(
                 RowProblem(reader.line_num, _("Meer velden dan kolommen."))
             )
-        clean = {key: (value or "").strip() for key, value in row.items() if key}
+        clean = {
+            key: restore((value or "").strip()) for key, value in row.items() if key
+        }
         if any(clean.values()):
             rows.append((line + 1, clean))
         line = reader.line_num

@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 TRUE = {"true", "1", "yes", "ja"}
 FALSE = {"false", "0", "no", "nee"}
 FORMATS = ("json", "ndjson")
+EARLIEST = datetime.date(1900, 1, 1)
+LATEST = datetime.date(9998, 12, 31)
 
 
 class Params:
@@ -123,6 +125,15 @@ class Params:
                     "2026-01-31T09:00:00Z, niet '%(value)s'."
                 )
                 % {"value": value[:40]},
+            )
+            return None
+        if not EARLIEST.year <= moment.year <= LATEST.year:
+            # Outside these years the databases' date arithmetic overflows (a 500 on
+            # SQLite for 0001-01-01); no entry of the kaart is that old or that new.
+            self.error(
+                name,
+                _("Geef een datum tussen %(first)d en %(last)d, niet '%(value)s'.")
+                % {"first": EARLIEST.year, "last": LATEST.year, "value": value[:40]},
             )
             return None
         if timezone.is_naive(moment):

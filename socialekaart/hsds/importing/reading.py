@@ -103,6 +103,39 @@ def _is_service(item: Any) -> bool:
     return isinstance(item, dict) and "status" in item
 
 
+# HSDS objects nest a few levels (organisation > service > location > address); a
+# document nested far deeper is not HSDS, and would exhaust the checks' recursion.
+MAX_DEPTH = 64
+
+
+def _shape_problem(document: Any) -> str | None:
+    """Walk the document without recursion: too deep, or text with a NUL character
+    (no database stores one), is refused with a clear message."""
+    stack: list[tuple[Any, int, str]] = [(document, 1, "")]
+    while stack:
+        value, depth, where = stack.pop()
+        if depth > MAX_DEPTH:
+            return _("De JSON is dieper genest dan %(depth)d niveaus.") % {
+                "depth": MAX_DEPTH
+            }
+        if isinstance(value, str):
+            if "\x00" in value:
+                return _("Tekst bij %(where)s bevat een ongeldig teken (NUL).") % {
+                    "where": where or "/"
+                }
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if "\x00" in key:
+                    return _("Een veldnaam bevat een ongeldig teken (NUL).")
+                stack.append((item, depth + 1, f"{where}/{key}"))
+        elif isinstance(value, list):
+            stack.extend(
+                (item, depth + 1, f"{where}/{index}")
+                for index, item in enumerate(value)
+            )
+    return None
+
+
 def read_records(path: Path, report: ImportReport) -> list[OrganisationRecord]:
     """Every organisation in ``path`` with its services (services without a nested or
     listed organisation are grouped under a record holding only the organisation id)."""
@@ -121,6 +154,15 @@ def read_records(path: Path, report: ImportReport) -> list[OrganisationRecord]:
     label = path.name
     try:
         document = json.loads(path.read_text(encoding="utf-8"))
+    except RecursionError:
+        report.problems.append(
+            Problem(
+                label,
+                _("De JSON is dieper genest dan %(depth)d niveaus.")
+                % {"depth": MAX_DEPTH},
+            )
+        )
+        return []
     except (OSError, UnicodeDecodeError) as error:
         report.problems.append(
             Problem(
@@ -135,6 +177,10 @@ def read_records(path: Path, report: ImportReport) -> list[OrganisationRecord]:
                 _("Geen geldige JSON: %(error)s") % {"error": error.msg},
             )
         )
+        return []
+    problem = _shape_problem(document)
+    if problem is not None:
+        report.problems.append(Problem(label, problem))
         return []
     if isinstance(document, dict) and isinstance(document.get("contents"), list):
         items, prefix = document["contents"], "contents"
