@@ -14,4 +14,7 @@ class ProjectConfig(AppConfig):
     verbose_name = _("Platform")
 
     def ready(self) -> None:
-        from config import checks  # noqa: F401  (registers the system checks)
+        from config import (
+            checks,  # noqa: F401  (registers the system checks)
+            loginlimit,  # noqa: F401  (counts failed logins)
+        )

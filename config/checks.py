@@ -4,6 +4,10 @@
 defaults that make ``make demo`` easy are errors in production (development secret key,
 SQLite, in-memory channel layer, local-memory cache). Using the database search backend
 in production is a warning: fine for one municipality, Meilisearch for a region.
+
+``security_limits_in_production`` refuses a production without the second login step,
+without a mail server, with sessions or login limits outside the bounds documented in
+``docs/deployment.md`` (decision 0066), or without the Content-Security-Policy.
 """
 
 from __future__ import annotations
@@ -66,6 +70,114 @@ def embedded_defaults_in_production(app_configs, **kwargs):
                 "Search runs on the database backend.",
                 hint="Fine for one municipality; set MEILISEARCH_URL for a region.",
                 id="pact.W001",
+            )
+        )
+    return errors
+
+
+# Bounds documented in docs/deployment.md (security checklist).
+SESSION_IDLE_BOUNDS = (5 * 60, 60 * 60)  # seconds
+LOGIN_FAILURE_BOUNDS = (3, 10)  # per user name
+LOGIN_COOLOFF_BOUNDS = (5, 24 * 60)  # minutes
+ADDRESS_FAILURE_MAX = 100
+GLOBAL_FAILURE_MAX = 10_000
+NO_MAIL_BACKENDS = (
+    "django.core.mail.backends.console.EmailBackend",
+    "django.core.mail.backends.locmem.EmailBackend",
+    "django.core.mail.backends.dummy.EmailBackend",
+    "django.core.mail.backends.filebased.EmailBackend",
+)
+
+
+def _between(value, bounds) -> bool:
+    return bounds[0] <= value <= bounds[1]
+
+
+@register(Tags.security, deploy=True)
+def security_limits_in_production(app_configs, **kwargs):
+    if settings.DEBUG:
+        return []
+    errors = []
+    if not settings.PACT_REQUIRE_2FA:
+        errors.append(
+            Error(
+                "The second login step is off (PACT_REQUIRE_2FA).",
+                hint="Everyone who reaches case data or the admin needs it; unset "
+                "PACT_REQUIRE_2FA or set it to 1.",
+                id="pact.E006",
+            )
+        )
+    if settings.EMAIL_BACKEND in NO_MAIL_BACKENDS or not getattr(
+        settings, "EMAIL_HOST", ""
+    ):
+        errors.append(
+            Error(
+                "No mail server: invitations, hand-over notices, break-glass alerts and "
+                "role-change notices would not be sent.",
+                hint="Set EMAIL_HOST (and EMAIL_HOST_USER, EMAIL_HOST_PASSWORD).",
+                id="pact.E007",
+            )
+        )
+    idle = settings.SESSION_COOKIE_AGE
+    if (
+        not _between(idle, SESSION_IDLE_BOUNDS)
+        or not settings.SESSION_SAVE_EVERY_REQUEST
+    ):
+        errors.append(
+            Error(
+                f"Sessions end after {idle} s without activity; allowed is "
+                f"{SESSION_IDLE_BOUNDS[0]}-{SESSION_IDLE_BOUNDS[1]} s, renewed on every "
+                "request.",
+                hint="Set PACT_SESSION_IDLE_SECONDS within the bounds (default 1800).",
+                id="pact.E008",
+            )
+        )
+    cooloff = settings.AXES_COOLOFF_TIME * 60
+    if (
+        not settings.AXES_ENABLED
+        or not _between(settings.AXES_FAILURE_LIMIT, LOGIN_FAILURE_BOUNDS)
+        or not _between(cooloff, LOGIN_COOLOFF_BOUNDS)
+        or "username" not in settings.AXES_LOCKOUT_PARAMETERS
+    ):
+        errors.append(
+            Error(
+                "The lock-out per user name is off or outside its bounds "
+                f"({settings.AXES_FAILURE_LIMIT} failures, {cooloff:g} minutes).",
+                hint=f"PACT_LOGIN_FAILURE_LIMIT {LOGIN_FAILURE_BOUNDS[0]}-"
+                f"{LOGIN_FAILURE_BOUNDS[1]}, PACT_LOGIN_COOLOFF_MINUTES "
+                f"{LOGIN_COOLOFF_BOUNDS[0]}-{LOGIN_COOLOFF_BOUNDS[1]}.",
+                id="pact.E009",
+            )
+        )
+    address = settings.PACT_LOGIN_ADDRESS_FAILURE_LIMIT
+    overall = settings.PACT_LOGIN_GLOBAL_FAILURE_LIMIT
+    if not (
+        settings.AXES_FAILURE_LIMIT <= address <= ADDRESS_FAILURE_MAX
+        and address <= overall <= GLOBAL_FAILURE_MAX
+    ):
+        errors.append(
+            Error(
+                f"Login limits per address ({address}) or for the platform ({overall}) "
+                "are outside their bounds.",
+                hint=f"PACT_LOGIN_ADDRESS_FAILURE_LIMIT from PACT_LOGIN_FAILURE_LIMIT "
+                f"to {ADDRESS_FAILURE_MAX}; PACT_LOGIN_GLOBAL_FAILURE_LIMIT from that "
+                f"to {GLOBAL_FAILURE_MAX}.",
+                id="pact.E010",
+            )
+        )
+    policy = getattr(settings, "CONTENT_SECURITY_POLICY", None) or {}
+    scripts = (policy.get("DIRECTIVES") or {}).get("script-src", [])
+    if (
+        "config.middleware.ContentSecurityPolicyMiddleware" not in settings.MIDDLEWARE
+        or not scripts
+        or "'unsafe-inline'" in scripts
+    ):
+        errors.append(
+            Error(
+                "The Content-Security-Policy is missing or allows inline scripts.",
+                hint="Keep config.middleware.ContentSecurityPolicyMiddleware and "
+                "CONTENT_SECURITY_POLICY as in config/settings.py.",
+                id="pact.E011",
             )
         )
     return errors

@@ -9,6 +9,9 @@ language. That covers the admin, casusregie, every API, every export and every p
 the same check in ``config.asgi``. The views of casusregie keep their own check as a
 second line.
 
+``ContentSecurityPolicyMiddleware`` is django-csp's, with the one exception the Wagtail
+admin needs (decision 0065).
+
 ``RejectNulMiddleware`` answers 400 to a request whose parameters carry a NUL
 character: no database stores it, and PostgreSQL raises an error on it.
 """
@@ -21,6 +24,8 @@ from django.http import HttpResponseBadRequest, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+
+from csp.middleware import CSPMiddleware
 
 from pact.roles import second_factor_satisfied
 
@@ -114,3 +119,22 @@ class RejectNulMiddleware:
                 return JsonResponse({"detail": message}, status=400)
             return HttpResponseBadRequest(message)
         return self.get_response(request)
+
+
+ADMIN_PREFIX = "/admin/"
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """``CONTENT_SECURITY_POLICY`` everywhere; in the Wagtail admin, whose own
+    templates render a few inline scripts (date pickers, inline panels) and many inline
+    styles, those are allowed too. Our own templates have none (a test checks)."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only and request.path.startswith(ADMIN_PREFIX):
+            parts.update = {
+                **(parts.update or {}),
+                "script-src": ["'unsafe-inline'"],
+                "style-src": ["'unsafe-inline'"],
+            }
+        return parts

@@ -69,3 +69,43 @@ def site(live_server, transactional_db):
 
     ensure_wagtail_tree()
     return live_server.url
+
+
+# --- Content-Security-Policy: every page of every browser test runs under it -----------
+
+_csp_violations: list[str] = []
+
+
+def _watch_console(message) -> None:
+    if "Content Security Policy" in message.text:
+        _csp_violations.append(
+            f"{message.page.url if message.page else '?'}: {message.text}"
+        )
+
+
+@pytest.fixture(scope="session")
+def _csp_watched_browser(browser):
+    """Every context the tests open reports its console, so a script or style the
+    Content-Security-Policy blocks fails the test that met it (decision 0065)."""
+    original = browser.new_context
+
+    def new_context(*args, **kwargs):
+        context = original(*args, **kwargs)
+        context.on("console", _watch_console)
+        return context
+
+    browser.new_context = new_context
+    yield browser
+    browser.new_context = original
+
+
+@pytest.fixture(autouse=True)
+def _no_csp_violations(request):
+    if "browser" not in request.fixturenames and "page" not in request.fixturenames:
+        yield
+        return
+    request.getfixturevalue("_csp_watched_browser")
+    _csp_violations.clear()
+    yield
+    found, _csp_violations[:] = list(_csp_violations), []
+    assert not found, "Content-Security-Policy violations:\n" + "\n".join(found)

@@ -87,7 +87,10 @@ def assert_matrix(user, case, allowed: set[str], label: str) -> None:
         assert permissions.can(user, action, case) == (action in allowed), (
             f"{label}: {action}"
         )
-    listed = client.get(reverse("casusregie:api_case_list")).json()["results"]
+    # Open and closed cases alike ("status" other than open/closed lists both).
+    listed = client.get(reverse("casusregie:api_case_list"), {"status": "all"}).json()[
+        "results"
+    ]
     assert (str(case.uuid) in {row["uuid"] for row in listed}) == (VIEW in allowed), (
         label
     )
@@ -126,6 +129,23 @@ class PermissionMatrixTests:
         assert_matrix(
             cast.worker_b, case_a, NOTHING, "worker whose consent was withdrawn"
         )
+
+    def test_a_closed_case_is_read_only_and_the_lead_keeps_the_export(
+        self, case_a, consent_b, cast
+    ):
+        """Decision 0067: the docs and the code agree (issue 10, finding 10)."""
+        services.involvement_add(
+            case=case_a, actor=cast.worker_a, organisation=cast.partner_b
+        )
+        services.case_close(case=case_a, actor=cast.worker_a, outcome="doelen_bereikt")
+        assert_matrix(cast.worker_a, case_a, {VIEW, EXPORT}, "lead worker, closed")
+        assert_matrix(
+            cast.coordinator_a,
+            case_a,
+            {VIEW, VIEW_LOG, EXPORT},
+            "lead coordinator, closed",
+        )
+        assert_matrix(cast.worker_b, case_a, {VIEW}, "involved worker, closed")
 
     def test_regisseur_of_an_escalated_case(self, case_a, cast):
         services.escalation_request(

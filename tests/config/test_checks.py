@@ -11,6 +11,7 @@ PRODUCTION = {
     "REDIS_URL": "redis://redis.internal:6379/0",
     "MEILISEARCH_URL": "http://search.internal:7700",
     "MEILISEARCH_API_KEY": "a-master-key",
+    "EMAIL_HOST": "smtp.armoedepact.nl",
 }
 
 
@@ -43,3 +44,29 @@ class DeployCheckTests:
     def test_debug_mode_skips_the_production_check(self):
         result = run(["manage.py", "check"], DJANGO_DEBUG="1")
         assert result.returncode == 0, result.stdout + result.stderr
+
+
+class SecurityLimitTests:
+    """Issue 10, finding 10: the deploy check passed with 2FA off, no mail server, a
+    one-year idle session and 100,000 allowed failures."""
+
+    def test_weak_security_settings_are_refused(self):
+        env = {k: v for k, v in PRODUCTION.items() if k != "EMAIL_HOST"}
+        result = run(
+            ["manage.py", "check", "--deploy"],
+            PACT_REQUIRE_2FA="0",
+            PACT_SESSION_IDLE_SECONDS=str(365 * 24 * 3600),
+            PACT_LOGIN_FAILURE_LIMIT="100000",
+            PACT_LOGIN_ADDRESS_FAILURE_LIMIT="1000000",
+            **env,
+        )
+        assert result.returncode != 0
+        output = result.stdout + result.stderr
+        for check_id in (
+            "pact.E006",
+            "pact.E007",
+            "pact.E008",
+            "pact.E009",
+            "pact.E010",
+        ):
+            assert check_id in output, check_id
