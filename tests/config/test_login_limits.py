@@ -15,11 +15,25 @@ pytestmark = pytest.mark.django_db
 PASSWORD = "test-wachtwoord-123"
 
 
+ADDRESSES = [f"10.0.{a}.{b}" for a in range(1, 6) for b in range(20)]
+
+
+def _reset_counters():
+    """Only this file's keys: the cache may be a Redis that other runs share."""
+    from config.loginlimit import _window
+
+    bucket, _seconds = _window()
+    cache.delete_many(
+        [f"login-failures:all:{bucket}"]
+        + [f"login-failures:address:{address}:{bucket}" for address in ADDRESSES]
+    )
+
+
 @pytest.fixture(autouse=True)
 def _fresh_counters():
-    cache.clear()
+    _reset_counters()
     yield
-    cache.clear()
+    _reset_counters()
 
 
 def attempt(username, password="fout-wachtwoord", address="10.0.0.1"):  # noqa: S107
