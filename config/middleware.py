@@ -35,6 +35,7 @@ EXEMPT_VIEWS = frozenset(
         "casusregie:otp_setup",
         "casusregie:otp_verify",
         "casusregie:otp_recovery",
+        "login",
         "wagtailadmin_login",
         "wagtailadmin_logout",
         "wagtailadmin_password_reset",

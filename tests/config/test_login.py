@@ -171,11 +171,13 @@ class SecondStepTests:
         assert client.get(done["Location"]).status_code == 200
 
     @override_settings(PACT_REQUIRE_2FA=True)
-    def test_an_editor_has_no_case_data_and_no_second_step_here(
+    def test_an_editor_reaches_the_admin_only_after_the_second_step(
         self, client, cast, wagtail_site
     ):
+        """Everyone who reaches the admin passes the second step (decision 0061)."""
         response = log_in(client, "editor_a")
-        assert response["Location"] == reverse("wagtailadmin_home")
+        assert response["Location"].startswith(reverse("casusregie:otp_verify"))
+        assert "next=%2Fadmin%2F" in response["Location"]
 
 
 class LogoutTests:

@@ -21,7 +21,8 @@ from tests.factories.pact import OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
-LOGIN = "login"  # sent to the admin login page
+LOGIN = "login"  # sent to the login page (the admin uses the professionals' door)
+LOGIN_PATH = "/inloggen/"
 OK = 200
 NOT_FOUND = 404
 DENIED = "denied"  # in the admin but not allowed: 403 or a redirect to the dashboard
@@ -71,13 +72,13 @@ def person(cast, persona):
 def check(response, expected, label):
     code = response.status_code
     if expected == LOGIN:
-        assert code == 302 and "/admin/login/" in response["Location"], label
+        assert code == 302 and LOGIN_PATH in response["Location"], label
     elif expected == TO_OWN:
         assert code == 302 and response["Location"] == "/admin/leden/attenta/", label
     elif expected == DENIED:
         assert code in (302, 403), label
         if code == 302:
-            assert "/admin/login/" not in response["Location"], label
+            assert LOGIN_PATH not in response["Location"], label
     else:
         assert code == expected, f"{label}: {code}"
 
