@@ -18,6 +18,10 @@ pytestmark = [
     pytest.mark.usefixtures("wagtail_site", "access_log_flushable"),
 ]
 
+# How long to wait for an event that must come: generous, because a loaded machine (or
+# Redis under the PostgreSQL run) can be slow; a passing test never waits this long.
+EVENT_TIMEOUT = 20
+
 
 def application():
     from config.asgi import application as app
@@ -37,7 +41,7 @@ async def connect(path: str, user=None):
         cookie = await sync_to_async(session_cookie)(user)
         headers.append((b"cookie", f"sessionid={cookie}".encode()))
     communicator = WebsocketCommunicator(application(), path, headers=headers)
-    connected, code = await communicator.connect(timeout=5)
+    connected, code = await communicator.connect(timeout=EVENT_TIMEOUT)
     return communicator, connected, code
 
 
@@ -53,7 +57,7 @@ class ConsumerTests:
             to_organisation=cast.partner_b,
             priorities="Eerst de huur regelen",
         )
-        event = await communicator.receive_json_from(timeout=5)
+        event = await communicator.receive_json_from(timeout=EVENT_TIMEOUT)
         assert event == {
             "type": "handover.proposed",
             "handover": str(handover.uuid),
@@ -76,7 +80,7 @@ class ConsumerTests:
         await sync_to_async(services.note_add)(
             case=case_a, actor=cast.worker_a, text="Gebeld"
         )
-        event = await communicator.receive_json_from(timeout=5)
+        event = await communicator.receive_json_from(timeout=EVENT_TIMEOUT)
         assert event == {"type": "case.changed", "case": str(case_a.uuid)}
         await communicator.disconnect()
 
@@ -88,7 +92,7 @@ class ConsumerTests:
         escalation = await sync_to_async(services.escalation_request)(
             case=case_a, actor=cast.worker_a, reason="Vastgelopen"
         )
-        event = await communicator.receive_json_from(timeout=5)
+        event = await communicator.receive_json_from(timeout=EVENT_TIMEOUT)
         assert event["type"] == "escalation.opened"
         assert event["escalation"] == str(escalation.uuid)
         await communicator.disconnect()
