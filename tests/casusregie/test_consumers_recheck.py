@@ -17,7 +17,7 @@ pytestmark = [
 
 
 async def closed_with(communicator) -> int | None:
-    output = await communicator.receive_output(timeout=5)
+    output = await communicator.receive_output(timeout=20)
     return output.get("code") if output["type"] == "websocket.close" else None
 
 

@@ -178,6 +178,6 @@ class SecondFactorWebsocketTests:
                 (b"host", b"testserver"),
             ],
         )
-        connected, _code = await communicator.connect()
+        connected, _code = await communicator.connect(timeout=20)
         assert not connected
         await communicator.disconnect()
