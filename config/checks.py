@@ -181,3 +181,54 @@ def security_limits_in_production(app_configs, **kwargs):
             )
         )
     return errors
+
+
+# --- Serving (decision 0070): ids pact.E070-E079 ---------------------------------------------
+
+
+def _most_database_connections() -> int:
+    """Connections the platform can hold at once: every server process's pool full,
+    plus what scheduled jobs and the admin's commands are allowed."""
+    processes = settings.PACT_WEB_WORKERS + settings.PACT_WS_WORKERS
+    return processes * settings.PACT_DB_POOL_MAX + settings.PACT_DB_RESERVED_CONNECTIONS
+
+
+@register("serving", deploy=True)
+def database_connections_bounded(app_configs, **kwargs):
+    """Refuse a configuration whose processes could open more connections than
+    PostgreSQL takes (the "too many clients" outage of issue 9)."""
+    if not settings.DATABASE_IS_POSTGRES:
+        return []
+    errors = []
+    pool = settings.DATABASES["default"].get("OPTIONS", {}).get("pool")
+    if not pool:
+        errors.append(
+            Error(
+                "The database connection pool is off: connections are not bounded.",
+                hint="Keep the pool of config/settings.py (PACT_DB_POOL_MAX).",
+                id="pact.E070",
+            )
+        )
+    most = _most_database_connections()
+    if most > settings.PACT_DB_MAX_CONNECTIONS:
+        errors.append(
+            Error(
+                f"The server processes could open {most} database connections; "
+                f"PACT_DB_MAX_CONNECTIONS allows {settings.PACT_DB_MAX_CONNECTIONS}.",
+                hint=(
+                    "(PACT_WEB_WORKERS + PACT_WS_WORKERS) x PACT_DB_POOL_MAX + "
+                    "PACT_DB_RESERVED_CONNECTIONS must not exceed "
+                    "PACT_DB_MAX_CONNECTIONS: fewer workers, a smaller pool, or "
+                    "PgBouncer (docs/deployment.md)."
+                ),
+                id="pact.E071",
+            )
+        )
+    if settings.PACT_DB_POOL_MAX < 1 or settings.PACT_WEB_THREADS < 1:
+        errors.append(
+            Error(
+                "PACT_DB_POOL_MAX and PACT_WEB_THREADS must be at least 1.",
+                id="pact.E072",
+            )
+        )
+    return errors

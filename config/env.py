@@ -111,9 +111,8 @@ def parse_database_url(raw: str) -> dict:
             f"{redact_url(raw)!r}."
         )
     try:
-        config = dj_database_url.parse(
-            raw, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60)
-        )
+        # Connections are pooled (config/settings.py), never kept per thread.
+        config = dj_database_url.parse(raw, conn_max_age=0)
     except Exception as error:  # dj-database-url raises several error types
         raise ConfigurationError(
             f"DATABASE_URL cannot be read ({error}); expected "

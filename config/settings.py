@@ -153,6 +153,32 @@ else:
         }
     }
 DATABASE_IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+
+# --- Serving: processes and database connections (docs/deployment.md, decision 0070) ---------
+
+# What production runs (``make serve-prod``, config/gunicorn.py): WEB_WORKERS processes
+# with WEB_THREADS threads each for HTTP, WS_WORKERS processes for websockets.
+PACT_WEB_WORKERS = env_int("PACT_WEB_WORKERS", 2)
+PACT_WEB_THREADS = env_int("PACT_WEB_THREADS", 4)
+PACT_WS_WORKERS = env_int("PACT_WS_WORKERS", 1)
+# Connections are bounded by construction: each process has one psycopg pool of at most
+# PACT_DB_POOL_MAX connections, and a request borrows one only while it runs. The deploy
+# check refuses a configuration whose processes could together open more than
+# PACT_DB_MAX_CONNECTIONS (PostgreSQL's max_connections less what others need).
+PACT_DB_POOL_MAX = env_int("PACT_DB_POOL_MAX", PACT_WEB_THREADS)
+PACT_DB_POOL_TIMEOUT = env_int("PACT_DB_POOL_TIMEOUT", 10)
+PACT_DB_MAX_CONNECTIONS = env_int("PACT_DB_MAX_CONNECTIONS", 90)
+PACT_DB_RESERVED_CONNECTIONS = env_int("PACT_DB_RESERVED_CONNECTIONS", 10)
+if DATABASE_IS_POSTGRES:
+    # Pooling replaces persistent connections (Django refuses both at once).
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": 1,
+        "max_size": PACT_DB_POOL_MAX,
+        "timeout": PACT_DB_POOL_TIMEOUT,
+        # Connections idle this long are closed, down to min_size.
+        "max_idle": 60,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache and channel layer --------------------------------------------------------------

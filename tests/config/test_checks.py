@@ -70,3 +70,37 @@ class SecurityLimitTests:
             "pact.E010",
         ):
             assert check_id in output, check_id
+
+
+class ConnectionBoundCheckTests:
+    """Decision 0070: the processes together never open more connections than the
+    database takes; the deploy check refuses a configuration that could."""
+
+    def test_the_documented_defaults_fit_postgresqls_default_limit(self):
+        result = run(
+            ["manage.py", "check", "--deploy", "--fail-level", "WARNING"], **PRODUCTION
+        )
+        assert "pact.E071" not in result.stdout + result.stderr
+
+    def test_too_many_workers_for_the_database_are_refused(self):
+        result = run(
+            ["manage.py", "check", "--deploy"],
+            PACT_WEB_WORKERS="16",
+            PACT_DB_POOL_MAX="8",
+            PACT_DB_MAX_CONNECTIONS="100",
+            **PRODUCTION,
+        )
+        assert result.returncode != 0
+        output = result.stdout + result.stderr
+        assert "pact.E071" in output
+        assert "could open 146 database connections" in output
+
+    def test_a_smaller_pool_makes_the_same_workers_fit(self):
+        result = run(
+            ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+            PACT_WEB_WORKERS="16",
+            PACT_DB_POOL_MAX="4",
+            PACT_DB_MAX_CONNECTIONS="100",
+            **PRODUCTION,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr

@@ -12,6 +12,7 @@ def variables_read_by_code() -> set[str]:
     for path in [
         ROOT / "config" / "settings.py",
         ROOT / "config" / "env.py",
+        ROOT / "config" / "gunicorn.py",
         ROOT / "benchmarks" / "settings.py",
     ]:
         names |= set(READ_CALL.findall(path.read_text(encoding="utf-8")))
