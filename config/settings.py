@@ -185,18 +185,29 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_url("REDIS_URL", ("redis", "rediss"))
 if REDIS_URL:
+    # Redis down degrades, never cascades (config/resilience.py, decision 0071): the
+    # cache then misses and drops writes, group messages are dropped, each logged once
+    # a minute. Short timeouts, so a Redis that hangs cannot hold requests.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "config.resilience.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("PACT_CACHE_PREFIX", "pact"),
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1.0},
         }
     }
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "BACKEND": "config.resilience.ResilientRedisChannelLayer",
             "CONFIG": {
-                "hosts": [{"address": REDIS_URL}],
+                "hosts": [
+                    {
+                        "address": REDIS_URL,
+                        "socket_connect_timeout": 1,
+                        # Above the layer's 5 s blocking reads (STACK-NOTES).
+                        "socket_timeout": 10,
+                    }
+                ],
                 "prefix": env_str("PACT_CHANNEL_PREFIX", "pact"),
             },
         }

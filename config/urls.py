@@ -9,6 +9,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from config import views
 
+# Plain error pages; a database that is away answers 503 (config/views.py).
+handler500 = "config.views.server_error"
+
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),

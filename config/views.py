@@ -1,15 +1,18 @@
-"""Project-wide pages: the health check and the professionals' door (log in, choose
-where to work, log out). See ``config/homes.py`` for where each role starts."""
+"""Project-wide pages: the health report, the error pages and the professionals' door
+(log in, choose where to work, log out). See ``config/homes.py`` for where each role
+starts."""
 
 from __future__ import annotations
 
+import sys
 from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.db import connection
-from django.http import JsonResponse
+from django.db.utils import InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
+from django.template import loader
 from django.urls import reverse, reverse_lazy
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
@@ -17,15 +20,47 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
 from casusregie.permissions import two_factor_satisfied
+from config import health
 from config.homes import homes_for, may_open
+
+# Seconds after which a browser or proxy may try again when the database is away.
+RETRY_AFTER_SECONDS = 30
 
 
 @never_cache
 def healthz(request):
-    """Liveness and database check for the proxy and monitoring."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok"})
+    """Each component's state for the load balancer and monitoring (config/health.py):
+    HTTP 200 while the platform can serve (``ok`` or ``degraded``), 503 when it cannot."""
+    body, status = health.report()
+    return JsonResponse(body, status=status)
+
+
+def database_unavailable(error: BaseException | None) -> bool:
+    """The database cannot be reached, refuses connections or the pool is exhausted
+    (psycopg's ``PoolTimeout`` arrives as an ``OperationalError``)."""
+    return isinstance(error, OperationalError | InterfaceError)
+
+
+def server_error(request):
+    """``handler500``: a plain page that needs nothing but the template files.
+
+    When the cause is the database being away, the answer is 503 with ``Retry-After``
+    (a temporary state, and a proxy may try another instance) and a page that says so in
+    plain words; never a traceback."""
+    error = sys.exc_info()[1]
+    if database_unavailable(error):
+        response = HttpResponse(
+            loader.get_template("503.html").render(),
+            status=503,
+            content_type="text/html; charset=utf-8",
+        )
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        response["Cache-Control"] = "no-store"
+        return response
+    return HttpResponseServerError(
+        loader.get_template("500.html").render(),
+        content_type="text/html; charset=utf-8",
+    )
 
 
 def home_url(user) -> str:

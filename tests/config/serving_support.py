@@ -47,7 +47,7 @@ def production_server(**env: str):
         "PACT_LOG_LEVEL": "WARNING",
         **env,
     }
-    database_url = test_database_url()
+    database_url = env.get("DATABASE_URL") or test_database_url()
     if database_url:
         full_env["DATABASE_URL"] = database_url
     else:

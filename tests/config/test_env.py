@@ -92,4 +92,13 @@ class LoggingPrivacyTests:
 class HealthTests:
     @pytest.mark.django_db
     def test_healthz(self, client):
-        assert client.get("/healthz").json() == {"status": "ok"}
+        response = client.get("/healthz")
+        assert response.status_code == 200
+        body = response.json()
+        assert body["status"] == "ok"
+        assert body["components"] == {
+            "database": "ok",
+            "cache": "ok",
+            "channel_layer": "ok",
+            "search": "ok",
+        }

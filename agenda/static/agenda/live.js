@@ -18,11 +18,19 @@
   function connect() {
     var scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
     var socket = new WebSocket(scheme + window.location.host + region.dataset.socketPath);
-    socket.onopen = function () { retry = 1000; region.dataset.live = "connected"; };
+    socket.onopen = function () {
+      retry = 1000;
+      if (region.dataset.live === "offline" && status) { status.textContent = ""; }
+      region.dataset.live = "connected";
+    };
     socket.onmessage = function () { refresh(); };
     socket.onclose = function (event) {
-      region.dataset.live = "closed";
-      if (event.code === 4403) { return; }
+      if (event.code === 4403) { region.dataset.live = "closed"; return; }
+      // Say it once, not on every retry (the status region is read out).
+      if (region.dataset.live !== "offline" && status && region.dataset.offlineText) {
+        status.textContent = region.dataset.offlineText;
+      }
+      region.dataset.live = "offline";
       setTimeout(connect, retry);
       retry = Math.min(retry * 2, 30000);
     };

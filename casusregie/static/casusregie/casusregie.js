@@ -20,6 +20,13 @@
   };
   var lang = document.documentElement.lang || "nl";
 
+  // "Geen live updates": shown while the live connection is away (Redis down, a
+  // restart); the page itself keeps working.
+  function offline(isOffline) {
+    var notice = document.getElementById("cr-live-offline");
+    if (notice) { notice.hidden = !isOffline; }
+  }
+
   function announce(text) { if (announcer && text) { announcer.textContent = text; } }
 
   function refreshBadge() {
@@ -55,6 +62,7 @@
       socket.onopen = function () {
         delay = 1000;
         document.documentElement.setAttribute("data-live", "connected");
+        offline(false);
       };
       socket.onmessage = function (message) {
         var event;
@@ -64,6 +72,7 @@
       socket.onclose = function (closed) {
         document.documentElement.setAttribute("data-live", "closed");
         if (closed.code === 4403) { return; }  // not allowed: do not retry
+        offline(true);
         window.setTimeout(open, delay);
         delay = Math.min(delay * 2, 30000);
       };
