@@ -438,6 +438,9 @@ LOGGING = {
         "daphne": {"level": "WARNING"},
         "axes": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        # Every failed attempt of the pool to reconnect; the outage shows as 503s and
+        # in /healthz instead (decision 0071).
+        "psycopg.pool": {"level": "ERROR"},
         "wagtail": {"level": "WARNING"},
     },
 }

@@ -59,6 +59,7 @@ def check_database(connection=None, database_url: str | None = None) -> None:
     if database_url is None:
         database_url = settings.DATABASE_URL
     try:
+        _probe_pooled_postgres(connection)
         connection.ensure_connection()
     except OperationalError as error:
         config = connection.settings_dict
@@ -72,6 +73,28 @@ def check_database(connection=None, database_url: str | None = None) -> None:
             str(error).strip().splitlines()[0] if str(error).strip() else "no answer"
         )
         fail(f"the database at {where} cannot be reached ({reason}).")
+
+
+def _probe_pooled_postgres(connection) -> None:
+    """With the connection pool (config/settings.py) a refused connection would only
+    show as "couldn't get a connection after 10 s" once the pool gives up; one direct
+    connection first gives the real reason at once."""
+    if connection.vendor != "postgresql":
+        return
+    if not connection.settings_dict.get("OPTIONS", {}).get("pool"):
+        return
+    import psycopg
+    from django.db.utils import OperationalError
+
+    params = {
+        key: value
+        for key, value in connection.get_connection_params().items()
+        if key not in {"cursor_factory", "context"}
+    }
+    try:
+        psycopg.connect(**params, connect_timeout=5).close()
+    except psycopg.OperationalError as error:
+        raise OperationalError(str(error)) from None
 
 
 def run_guarded(main: Callable[[], None], argv: list[str]) -> None:
