@@ -17,4 +17,7 @@ class ProjectConfig(AppConfig):
         from config import (
             checks,  # noqa: F401  (registers the system checks)
             loginlimit,  # noqa: F401  (counts failed logins)
+            pagecache,
         )
+
+        pagecache.connect_signals()

@@ -96,6 +96,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "config.middleware.RejectNulMiddleware",
+    # Anonymous pages per language from the cache (config/pagecache.py, decision 0073).
+    "config.pagecache.AnonymousPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -215,6 +217,11 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+
+# Anonymous pages are kept this long at most (changes invalidate them at once); 0 turns
+# the page cache off. A proxy in front may keep them PACT_PROXY_CACHE_SECONDS.
+PACT_PAGE_CACHE_SECONDS = env_int("PACT_PAGE_CACHE_SECONDS", 600)
+PACT_PROXY_CACHE_SECONDS = env_int("PACT_PROXY_CACHE_SECONDS", 0)
 
 # --- Search ----------------------------------------------------------------------------
 

@@ -83,8 +83,9 @@ def _probe_pooled_postgres(connection) -> None:
         return
     if not connection.settings_dict.get("OPTIONS", {}).get("pool"):
         return
-    import psycopg
     from django.db.utils import OperationalError
+
+    import psycopg
 
     params = {
         key: value

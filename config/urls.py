@@ -14,7 +14,7 @@ handler500 = "config.views.server_error"
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", views.set_language, name="set_language"),
     path("inloggen/", views.ProfessionalLoginView.as_view(), name="login"),
     path("uitloggen/", views.ProfessionalLogoutView.as_view(), name="logout"),
     path("mijn-werk/", views.professional_home, name="professional_home"),

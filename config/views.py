@@ -17,7 +17,9 @@ from django.urls import reverse, reverse_lazy
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters
+from django.views.i18n import set_language as django_set_language
 
 from casusregie.permissions import two_factor_satisfied
 from config import health
@@ -25,6 +27,12 @@ from config.homes import homes_for, may_open
 
 # Seconds after which a browser or proxy may try again when the database is away.
 RETRY_AFTER_SECONDS = 30
+
+
+# Choosing a language needs no CSRF token: the worst a forged request can do is set the
+# language cookie. Without a token in the page shell, anonymous pages can be shared from
+# the page cache (decision 0073).
+set_language = csrf_exempt(django_set_language)
 
 
 @never_cache

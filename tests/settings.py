@@ -25,6 +25,9 @@ WHITENOISE_USE_FINDERS = True
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 AXES_ENABLED = True
+# The anonymous page cache is off in tests (a test that changes rows with .update() would
+# see stale pages); tests/socialekaart/test_page_cache.py turns it on.
+PACT_PAGE_CACHE_SECONDS = 0
 SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False

@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from socialekaart.eligibility import Outcome, Rule, Situation, Verdict, evaluate
+from socialekaart.selectors.narrowing import could_fit_q
 from socialekaart.selectors.norms import norm_period_on
 from socialekaart.selectors.pages import STEPLEN, live_services
 
@@ -111,12 +112,19 @@ def _url(url_path: str, roots) -> str:
 
 
 def services_matching(
-    situation: Situation, *, day: datetime.date | None = None
+    situation: Situation,
+    *,
+    day: datetime.date | None = None,
+    narrow: bool = True,
 ) -> MatchResult:
     """Offerings in the resident's municipality that fit or might fit ``situation``,
     each with the verdict and its one-sentence reason. Reads nothing about the
     resident from anywhere and writes nothing. Seven queries whatever the number of
-    offerings."""
+    offerings.
+
+    The database first leaves out the offerings that cannot fit (``narrowing``);
+    ``narrow=False`` evaluates every offering of the municipality instead, the
+    reference the property tests compare with (same answers, slower)."""
     from wagtail.models import Site
 
     period = norm_period_on(day)
@@ -126,6 +134,10 @@ def services_matching(
         else {}
     )
     services = live_services().filter(municipalities__pk=situation.municipality_id)
+    if narrow:
+        services = services.filter(
+            could_fit_q(situation, norms.get(situation.household_type))
+        )
     rules = _rules_by_service(services)
     organisations = _organisation_titles()
     roots = Site.get_site_root_paths()
