@@ -8,12 +8,13 @@ PORT   ?= 8000
 DEMO   := DJANGO_DEBUG=1 PACT_DEMO_MODE=1
 PYTEST := $(PY) -m pytest
 
-.PHONY: help install demo serve test test-fast test-postgres test-browser bench lint format check messages clean
+.PHONY: help install demo serve serve-prod test test-fast test-postgres test-browser bench lint format check messages clean
 
 help:
 	@echo "make demo   - install, migrate, load demo data and serve on http://127.0.0.1:$(PORT)"
 	@echo "make test   - run the whole test suite (unit, integration and browser tests)"
 	@echo "make bench  - run the benchmarks (one JSON line per scenario)"
+	@echo "make serve-prod - the production servers (docs/deployment.md): gunicorn + daphne"
 	@echo "make lint | format | check | messages"
 
 $(STAMP): pyproject.toml
@@ -47,6 +48,19 @@ serve: install
 	@echo ""
 	@echo "Stoppen: Ctrl+C"
 	@$(DEMO) $(VENV)/bin/daphne --verbosity 0 -b 127.0.0.1 -p $(PORT) config.asgi:application
+
+# What production runs (docs/deployment.md, decision 0070): gunicorn (WSGI, HTTP) with
+# config/gunicorn.py on PACT_WEB_BIND (127.0.0.1:$(PORT)), and daphne (ASGI) for the
+# websockets under /ws/ on 127.0.0.1:$(WS_PORT); the reverse proxy of docs/deployment.md
+# routes /ws/ there. Uses the environment (or .env) as it is: no demo defaults.
+WS_PORT ?= 8001
+serve-prod: install
+	@echo "HTTP (gunicorn): $${PACT_WEB_BIND:-127.0.0.1:$(PORT)}   websockets (daphne): 127.0.0.1:$(WS_PORT)"
+	@trap 'kill 0' INT TERM; \
+	 $(VENV)/bin/daphne --verbosity 0 -b 127.0.0.1 -p $(WS_PORT) config.asgi:application & \
+	 PACT_WEB_BIND=$${PACT_WEB_BIND:-127.0.0.1:$(PORT)} \
+	 $(VENV)/bin/gunicorn -c python:config.gunicorn config.wsgi:application & \
+	 wait
 
 # The whole suite: everything but the browser tests in one pytest process, then the
 # browser tests in their own (sync Playwright and pytest-asyncio do not share a process).

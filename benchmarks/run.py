@@ -107,6 +107,9 @@ def _isolate_run() -> None:
         "PACT_BENCH_DATABASE_URL",
         f"postgres://postgres@127.0.0.1:5432/armoedepact_bench_{tag}",
     )
+    # Cache and channel keys of this run only (the servers it starts inherit them).
+    os.environ.setdefault("PACT_CACHE_PREFIX", f"bench-{tag}")
+    os.environ.setdefault("PACT_CHANNEL_PREFIX", f"bench-{tag}")
 
 
 def _recreate_postgres_database(name: str) -> None:

@@ -14,6 +14,18 @@ else:
     os.environ.pop("DATABASE_URL", None)
     os.environ.setdefault("PACT_SQLITE_PATH", "var/bench/bench.sqlite3")
 
+# Redis for the cache and the channel layer on both databases: several server workers
+# need a shared cache (the deploy check refuses the local-memory one), so the SQLite
+# figures are "SQLite + Redis". PACT_BENCH_REDIS_URL overrides (load_redis_down points
+# it at a closed port; empty for the embedded stack).
+_redis = os.environ.get("PACT_BENCH_REDIS_URL")
+if _redis is None:
+    _redis = "redis://127.0.0.1:6379/0"
+if _redis:
+    os.environ["REDIS_URL"] = _redis
+else:
+    os.environ.pop("REDIS_URL", None)
+
 from config.settings import *  # noqa: E402, F403
 
 DEBUG = False
@@ -36,3 +48,7 @@ EMAIL_BACKEND = (
 )
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 LOGGING = {"version": 1, "disable_existing_loggers": True, "root": {"level": "ERROR"}}
+# In-process scenarios measure rendering, as before the page cache; the servers of the
+# load scenarios (benchmarks/load.py) run with it, as production does.
+if os.environ.get("PACT_BENCH_SERVER") != "1":
+    PACT_PAGE_CACHE_SECONDS = 0

@@ -23,9 +23,6 @@ threads = env_int("PACT_WEB_THREADS", 4)
 keepalive = 5
 timeout = 60
 graceful_timeout = 30
-# Bounded memory growth: a worker is replaced after this many requests (spread out).
-max_requests = 20_000
-max_requests_jitter = 2_000
 # No access log: request lines can carry search words; the proxy logs without queries.
 accesslog = None
 errorlog = "-"

@@ -1,7 +1,7 @@
 """Sociale kaart: service page, category page (plain and filtered), "Wat past bij mij?"
-and the search-document export with 10,000 services in the database; then the
-throughput of anonymous service pages under 64 concurrent connections against a real
-daphne server started here.
+(and its p95 against a service page's, target at most 3x) and the search-document export
+with 10,000 services in the database; then the load scenarios of ``benchmarks/load.py``
+through the production server (gunicorn, decision 0070) started here.
 
 Building 10,000 pages through Wagtail's ``add_child`` takes minutes (one treebeard
 insert, one revision and one search-index update per page). Here the pages are built
@@ -18,19 +18,12 @@ Hook for the HSDS list: a module ``socialekaart.hsds.bench`` with
 
 from __future__ import annotations
 
-import asyncio
 import importlib
-import os
 import random
-import socket
-import statistics
-import subprocess
-import sys
 import time
 import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal
-from urllib.request import urlopen
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
@@ -75,13 +68,26 @@ def run(ctx) -> None:
     ctx.measure(
         "kaart_all_services_page_5", ctx.get("/hulp/?pagina=5"), n=200, **figures
     )
-    ctx.measure("kaart_what_fits_me", _what_fits_me(), n=20, **figures)
+    service_page = ctx.measure(
+        "kaart_service_page_again", ctx.get(service_url), n=40, **figures
+    )
+    what_fits = ctx.measure("kaart_what_fits_me", _what_fits_me(), n=20, **figures)
+    ctx.emit(
+        "kaart_what_fits_me_to_service_page",
+        services=count,
+        what_fits_me_p95_ms=what_fits["p95_ms"],
+        service_page_p95_ms=service_page["p95_ms"],
+        ratio_p95=round(what_fits["p95_ms"] / service_page["p95_ms"], 1),
+        target="ratio_p95 <= 3",
+    )
     _measure_search_documents(ctx, count)
     hsds = _optional_module("socialekaart.hsds.bench")
     if hsds is not None:
         hsds.run(ctx, data)
-    ctx.progress("sociale kaart: throughput under concurrent load (daphne)")
-    _throughput(ctx, data, figures)
+    ctx.progress("sociale kaart: load through the production server")
+    from benchmarks import load
+
+    load.run_scenarios(ctx, data.service_urls, figures)
 
 
 # --- Data ---------------------------------------------------------------------------------
@@ -310,134 +316,3 @@ def _optional_module(name: str):
         return importlib.import_module(name)
     except ImportError:
         return None
-
-
-# --- Throughput under concurrent load -------------------------------------------------------
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _start_daphne(port: int) -> subprocess.Popen:
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "benchmarks.settings"}
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "daphne",
-            "--verbosity",
-            "0",
-            "-b",
-            "127.0.0.1",
-            "-p",
-            str(port),
-            "config.asgi:application",
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as response:  # noqa: S310
-                if response.status == 200:
-                    return process
-        except OSError:
-            time.sleep(0.3)
-    process.kill()
-    raise RuntimeError("daphne did not start within 60 s")
-
-
-async def _worker(port, paths, stop_at, latencies, errors, rng):
-    reader = writer = None
-    while time.monotonic() < stop_at:
-        path = rng.choice(paths)
-        started = time.perf_counter()
-        try:
-            if writer is None:
-                reader, writer = await asyncio.open_connection("127.0.0.1", port)
-            writer.write(
-                f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Language: nl\r\n\r\n".encode()
-            )
-            await writer.drain()
-            status_line = await reader.readline()
-            length, keep_alive = 0, True
-            while True:
-                line = await reader.readline()
-                if line in (b"\r\n", b""):
-                    break
-                name, _sep, value = line.decode("latin-1").partition(":")
-                if name.lower() == "content-length":
-                    length = int(value.strip())
-                if name.lower() == "connection" and value.strip().lower() == "close":
-                    keep_alive = False
-            await reader.readexactly(length)
-            if b" 200 " not in status_line:
-                errors.append(status_line.decode("latin-1").strip())
-            else:
-                latencies.append((time.perf_counter() - started) * 1000)
-            if not keep_alive:
-                writer.close()
-                reader = writer = None
-        except (OSError, asyncio.IncompleteReadError, ValueError) as error:
-            errors.append(type(error).__name__)
-            if writer is not None:
-                writer.close()
-            reader = writer = None
-    if writer is not None:
-        writer.close()
-
-
-async def _load(port, paths, seconds, connections):
-    latencies: list[float] = []
-    errors: list[str] = []
-    stop_at = time.monotonic() + seconds
-    await asyncio.gather(
-        *(
-            _worker(port, paths, stop_at, latencies, errors, random.Random(seed))  # noqa: S311
-            for seed in range(connections)
-        )
-    )
-    return latencies, errors
-
-
-def _throughput(ctx, data: BenchData, figures) -> None:
-    seconds = 5 if ctx.quick else 20
-    port = _free_port()
-    process = _start_daphne(port)
-    try:
-        rng = random.Random(7)  # noqa: S311
-        paths = rng.sample(data.service_urls, min(500, len(data.service_urls)))
-        asyncio.run(_load(port, paths[:20], 2, 8))  # warm up
-        results = {}
-        for name, targets in (("bare", ["/bench/bare/"]), ("service_pages", paths)):
-            latencies, errors = asyncio.run(_load(port, targets, seconds, CONNECTIONS))
-            results[name] = (latencies, errors)
-        bare_rps = len(results["bare"][0]) / seconds
-        latencies, errors = results["service_pages"]
-        ordered = sorted(latencies) or [0.0]
-        ctx.emit(
-            "kaart_service_pages_under_load",
-            connections=CONNECTIONS,
-            seconds=seconds,
-            requests=len(latencies),
-            errors=len(errors),
-            error_kinds=sorted(set(errors))[:5],
-            requests_per_second=round(len(latencies) / seconds, 1),
-            bare_requests_per_second=round(bare_rps, 1),
-            ratio_to_bare=round(bare_rps / max(len(latencies) / seconds, 0.001), 1),
-            p50_ms=round(statistics.median(ordered), 1),
-            p95_ms=round(ordered[int(0.95 * (len(ordered) - 1))], 1),
-            server="daphne, 1 process",
-            **figures,
-        )
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
