@@ -32,6 +32,7 @@ from casusregie.models import AccessLogEntry, BreakGlassAccess, Case
 from casusregie.services.audit import audit_record
 from casusregie.services.common import now_or
 from casusregie.services.errors import NotAllowed
+from casusregie.services.escalation import municipality_organisation
 from pact.constants import Role
 from pact.models import Pact
 
@@ -137,8 +138,6 @@ def _open(*, actor, case: Case, reason: str, explanation: str, request, at):
         break_glass=access,
         at=at,
     )
-    from casusregie.services.escalation import municipality_organisation
-
     gemeente = municipality_organisation(case)
     watchers = permissions.users_of_organisations(
         [case.lead_organisation], [Role.COORDINATOR]

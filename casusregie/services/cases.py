@@ -30,7 +30,6 @@ from casusregie.constants import (
     GoalStatus,
     HandoverStatus,
     InvolvementRole,
-    LegalGround,
     ResidentRegie,
 )
 from casusregie.models import Case, Consent, Goal, Handover, Involvement, Note
@@ -43,7 +42,17 @@ from casusregie.services.common import (
     require_open,
 )
 from casusregie.services.errors import InvalidTransition, NotAllowed
+from casusregie.services.escalation import regisseur_take_lead_for_system
 from casusregie.services.grants import grants_sync
+from casusregie.services.transitions import (
+    basis_resolve,
+    escalations_resolve_open,
+    handover_complete,
+    handovers_cancel_open,
+    involvement_start,
+    involvement_stop,
+    lead_first,
+)
 from pact.models import Municipality, Organisation
 from pact.roles import can as role_can
 
@@ -58,48 +67,6 @@ def _field_label(model: type[models.Model], name: str) -> str:
 def _new_reference(at: datetime.datetime) -> str:
     code = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(6))
     return f"CR-{timezone.localtime(at).year}-{code}"
-
-
-def _valid_consent(case: Case, organisation: Organisation, day) -> Consent | None:
-    for consent in case.consents.filter(
-        organisation=organisation, withdrawn_at__isnull=True
-    ):
-        if consent.is_valid_on(day):
-            return consent
-    return None
-
-
-def resolve_basis(
-    *,
-    case: Case,
-    organisation: Organisation,
-    consent: Consent | None,
-    legal_ground: str,
-    day,
-) -> tuple[str, Consent | None, str]:
-    """(basis, consent, legal ground) for ``organisation``; ValidationError if none."""
-    if consent is not None:
-        if consent.case_id != case.pk or consent.organisation_id != organisation.pk:
-            raise ValidationError(
-                _("Deze toestemming hoort niet bij deze organisatie.")
-            )
-        if not consent.is_valid_on(day):
-            raise ValidationError(_("Deze toestemming is niet (meer) geldig."))
-        return Basis.CONSENT, consent, ""
-    if legal_ground:
-        if legal_ground not in LegalGround.values:
-            raise ValidationError(_("Kies een wettelijke taak uit de lijst."))
-        return Basis.LEGAL_TASK, None, legal_ground
-    found = _valid_consent(case, organisation, day)
-    if found is None:
-        raise ValidationError(
-            _(
-                "Er is geen geldige toestemming van de inwoner voor %(organisation)s. "
-                "Leg eerst de toestemming vast, of kies een wettelijke taak."
-            )
-            % {"organisation": organisation}
-        )
-    return Basis.CONSENT, found, ""
 
 
 @transaction.atomic
@@ -176,14 +143,15 @@ def case_open(
             recorded_by=actor,
             recorded_at=at,
         )
-    Involvement.objects.create(
-        case=case,
-        organisation=organisation,
-        role=InvolvementRole.LEAD,
-        basis=Basis.LEGAL_TASK if legal_ground else Basis.CONSENT,
-        consent=consent,
-        legal_ground=legal_ground,
-        started_at=at,
+    lead_first(
+        case,
+        organisation,
+        basis=(
+            Basis.LEGAL_TASK if legal_ground else Basis.CONSENT,
+            consent,
+            legal_ground,
+        ),
+        at=at,
     )
     for position, text in enumerate(goals, 1):
         goal = Goal(
@@ -468,8 +436,6 @@ def consent_withdraw(
     leads, the municipality's regisseur takes the lead on its legal task (an escalation
     with trigger ``consent withdrawn``), so the case keeps exactly one lead.
     """
-    from casusregie.services.escalation import regisseur_take_lead_for_system
-
     at = now_or(at)
     case = lock_case(consent.case)
     authorise(actor, permissions.EDIT, case)
@@ -493,20 +459,16 @@ def consent_withdraw(
         obj=consent,
         at=at,
     )
-    for handover in Handover.objects.select_for_update().filter(
-        case=case,
-        consent=consent,
-        status__in=[HandoverStatus.PROPOSED, HandoverStatus.ACCEPTED],
+    handovers_cancel_open(
+        case, reason=_("Toestemming ingetrokken"), at=at, consent=consent
+    )
+    for involvement in case.involvements.select_for_update().filter(
+        consent=consent, ended_at__isnull=True
     ):
-        from casusregie.services.handover import cancel_handover
-
-        cancel_handover(handover, reason=_("Toestemming ingetrokken"), at=at)
-    for involvement in case.involvements.filter(consent=consent, ended_at__isnull=True):
         if involvement.role == InvolvementRole.LEAD and not case.is_closed:
             regisseur_take_lead_for_system(case=case, at=at, leaving=involvement)
         else:
-            involvement.ended_at = at
-            involvement.save(update_fields=["ended_at"])
+            involvement_stop(involvement, at=at)
             record_change(
                 case=case,
                 kind=EventKind.INVOLVEMENT_ENDED,
@@ -563,21 +525,19 @@ def involvement_add(
         raise ValidationError(
             _("%(organisation)s is al betrokken.") % {"organisation": organisation}
         )
-    basis, consent, legal_ground = resolve_basis(
+    basis, consent, legal_ground = basis_resolve(
         case=case,
         organisation=organisation,
         consent=consent,
         legal_ground=legal_ground,
         day=timezone.localtime(at).date(),
     )
-    involvement = Involvement.objects.create(
-        case=case,
-        organisation=organisation,
+    involvement = involvement_start(
+        case,
+        organisation,
         role=InvolvementRole.INVOLVED,
-        basis=basis,
-        consent=consent,
-        legal_ground=legal_ground,
-        started_at=at,
+        basis=(basis, consent, legal_ground),
+        at=at,
     )
     grants_sync(case)
     record_change(
@@ -627,8 +587,7 @@ def involvement_end(
             )
         )
     organisation = actor_organisation(actor, case)
-    involvement.ended_at = at
-    involvement.save(update_fields=["ended_at"])
+    involvement_stop(involvement, at=at)
     grants_sync(case)
     record_change(
         case=case,
@@ -651,8 +610,6 @@ def case_record_first_contact(
     A registered case becomes active; an accepted hand-over to the lead is completed and
     the previous lead steps out if the proposer chose so.
     """
-    from casusregie.services.handover import complete_accepted_handover
-
     at = now_or(at)
     contact_at = contact_at or at
     case = lock_case(case)
@@ -682,7 +639,7 @@ def case_record_first_contact(
         case.save(update_fields=fields)
     organisation = actor_organisation(actor, case)
     if handover is not None:
-        complete_accepted_handover(handover, actor=actor, contact_at=contact_at, at=at)
+        handover_complete(handover, actor=actor, contact_at=contact_at, at=at)
     record_change(
         case=case,
         kind=EventKind.FIRST_CONTACT,
@@ -702,21 +659,14 @@ def case_close(
     """Close the case with an outcome (``close``: the lead). Open hand-overs are
     cancelled and an open escalation closes; everyone keeps reading rights until the
     retention period ends (``cases_purge_closed``)."""
-    from casusregie.services.handover import cancel_handover
-
     at = now_or(at)
     case = lock_case(case)
     authorise(actor, permissions.CLOSE, case)
     require_open(case)
     if outcome not in CaseOutcome.values:
         raise ValidationError(_("Kies een uitkomst."))
-    for handover in Handover.objects.select_for_update().filter(
-        case=case, status__in=[HandoverStatus.PROPOSED, HandoverStatus.ACCEPTED]
-    ):
-        cancel_handover(handover, reason=_("Casus afgesloten"), at=at)
-    case.escalations.filter(status=EscalationStatus.OPEN).update(
-        status=EscalationStatus.CLOSED, resolved_at=at, resolved_by=actor
-    )
+    handovers_cancel_open(case, reason=_("Casus afgesloten"), at=at)
+    escalations_resolve_open(case, "close_with_case", actor=actor, at=at)
     case.status = CaseStatus.CLOSED
     case.outcome = outcome
     case.closed_at = at

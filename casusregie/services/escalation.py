@@ -23,16 +23,13 @@ from django.utils.translation import gettext as _
 
 from casusregie import events, notifications, permissions
 from casusregie.constants import (
-    OPEN_HANDOVER_STATUSES,
     SUGGEST_ESCALATION_DECLINES,
     SUGGEST_ESCALATION_PARTNERS,
-    Basis,
     EscalationStatus,
     EscalationTrigger,
     EventKind,
     HandoverStatus,
     InvolvementRole,
-    LegalGround,
 )
 from casusregie.models import Case, Escalation, Handover, Involvement
 from casusregie.services.common import (
@@ -43,8 +40,19 @@ from casusregie.services.common import (
     record_change,
     require_open,
 )
-from casusregie.services.errors import InvalidTransition, NotAllowed
+from casusregie.services.errors import NotAllowed
 from casusregie.services.grants import grants_sync
+from casusregie.services.transitions import (
+    LEGAL_TASK_WGS,
+    escalation_begin,
+    escalation_move,
+    escalations_resolve_open,
+    handovers_cancel_open,
+    involvement_rebase,
+    involvement_start,
+    involvement_stop,
+    lead_move,
+)
 from pact.constants import OrganisationKind, Role
 from pact.models import Organisation
 
@@ -110,13 +118,8 @@ def _ensure_regisseur_involvement(case: Case, gemeente: Organisation, at) -> Non
         organisation=gemeente, ended_at__isnull=True
     ).first()
     if existing is None:
-        Involvement.objects.create(
-            case=case,
-            organisation=gemeente,
-            role=InvolvementRole.REGISSEUR,
-            basis=Basis.LEGAL_TASK,
-            legal_ground=LegalGround.WGS,
-            started_at=at,
+        involvement_start(
+            case, gemeente, role=InvolvementRole.REGISSEUR, basis=LEGAL_TASK_WGS, at=at
         )
 
 
@@ -228,20 +231,6 @@ def escalation_request(
     )
 
 
-def _lock_escalation(escalation: Escalation) -> tuple[Case, Escalation]:
-    case = lock_case(escalation.case)
-    return case, Escalation.objects.select_for_update().get(pk=escalation.pk)
-
-
-def _cancel_open_handovers(case: Case, reason: str, at) -> None:
-    from casusregie.services.handover import cancel_handover
-
-    for handover in Handover.objects.select_for_update().filter(
-        case=case, status__in=OPEN_HANDOVER_STATUSES
-    ):
-        cancel_handover(handover, reason=reason, at=at)
-
-
 @transaction.atomic
 def escalation_take_over(
     *, escalation: Escalation, actor, at: datetime.datetime | None = None
@@ -250,41 +239,19 @@ def escalation_take_over(
 
     Open hand-overs lapse. Only a regisseur of the addressed municipality.
     """
-    from casusregie.services.handover import move_lead
-
     at = now_or(at)
-    case, escalation = _lock_escalation(escalation)
-    if escalation.status != EscalationStatus.OPEN:
-        raise InvalidTransition(_("Deze escalatie is al afgehandeld."))
+    case, escalation = escalation_begin(escalation, "take_over")
     if not permissions.may_resolve_escalation(actor, escalation):
         raise NotAllowed(_("Alleen de regisseur van de gemeente kan dit doen."))
-    _cancel_open_handovers(case, _("De regisseur nam de regie over"), at)
-    move_lead(
+    handovers_cancel_open(case, reason=_("De regisseur nam de regie over"), at=at)
+    lead_move(
         case=case,
         to_organisation=escalation.regisseur_organisation,
-        basis=(Basis.LEGAL_TASK, None, LegalGround.WGS),
+        basis=LEGAL_TASK_WGS,
         worker=actor,
         at=at,
     )
-    escalation.status = EscalationStatus.TAKEN_OVER
-    escalation.resolved_at, escalation.resolved_by = at, actor
-    escalation.save(update_fields=["status", "resolved_at", "resolved_by"])
-    record_change(
-        case=case,
-        kind=EventKind.ESCALATION_TAKEN_OVER,
-        actor=actor,
-        organisation=escalation.regisseur_organisation,
-        obj=escalation,
-        at=at,
-    )
-    events.publish_to_users(
-        permissions.users_to_notify(case),
-        {
-            "type": "escalation.taken_over",
-            "escalation": str(escalation.uuid),
-            "case": str(case.uuid),
-        },
-    )
+    escalation_move(escalation, "take_over", actor=actor, at=at)
     events.publish_case_changed(case)
     return escalation
 
@@ -295,40 +262,20 @@ def escalation_return(
 ) -> Escalation:
     """The regisseur gives the case back with advice; the municipality steps out."""
     at = now_or(at)
-    case, escalation = _lock_escalation(escalation)
-    if escalation.status != EscalationStatus.OPEN:
-        raise InvalidTransition(_("Deze escalatie is al afgehandeld."))
+    case, escalation = escalation_begin(escalation, "return")
     if not permissions.may_resolve_escalation(actor, escalation):
         raise NotAllowed(_("Alleen de regisseur van de gemeente kan dit doen."))
     if not advice.strip():
         raise ValidationError(_("Schrijf uw advies voor de regiehouder op."))
-    escalation.status = EscalationStatus.RETURNED
-    escalation.resolved_at, escalation.resolved_by = at, actor
-    escalation.resolution_note = advice.strip()
-    escalation.save(
-        update_fields=["status", "resolved_at", "resolved_by", "resolution_note"]
-    )
-    case.involvements.filter(
+    for involvement in case.involvements.select_for_update().filter(
         organisation=escalation.regisseur_organisation,
         role=InvolvementRole.REGISSEUR,
         ended_at__isnull=True,
-    ).update(ended_at=at)
-    record_change(
-        case=case,
-        kind=EventKind.ESCALATION_RETURNED,
-        actor=actor,
-        organisation=escalation.regisseur_organisation,
-        obj=escalation,
-        at=at,
-    )
-    # Notify before the grants go: the regisseur's own list must drop the case too.
-    events.publish_to_users(
-        permissions.users_to_notify(case),
-        {
-            "type": "escalation.returned",
-            "escalation": str(escalation.uuid),
-            "case": str(case.uuid),
-        },
+    ):
+        involvement_stop(involvement, at=at)
+    # Published before the grants go: the regisseur's own list must drop the case too.
+    escalation_move(
+        escalation, "return", actor=actor, at=at, resolution_note=advice.strip()
     )
     grants_sync(case)
     events.publish_case_changed(case)
@@ -340,29 +287,22 @@ def regisseur_take_lead_for_system(*, case: Case, at, leaving: Involvement) -> N
 
     Recorded as an escalation already taken over (trigger ``consent withdrawn``).
     """
-    from casusregie.services.handover import move_lead
-
     gemeente = municipality_organisation(case)
     if gemeente is None:
         raise ValidationError(
             _("Er is geen gemeente die de regie kan overnemen. Sluit de casus af.")
         )
     if gemeente.pk == leaving.organisation_id:
-        leaving.basis, leaving.consent, leaving.legal_ground = (
-            Basis.LEGAL_TASK,
-            None,
-            LegalGround.WGS,
-        )
-        leaving.save(update_fields=["basis", "consent", "legal_ground"])
+        involvement_rebase(leaving, LEGAL_TASK_WGS)
         return
-    _cancel_open_handovers(case, _("Toestemming van de regiehouder ingetrokken"), at)
-    case.escalations.filter(status=EscalationStatus.OPEN).update(
-        status=EscalationStatus.TAKEN_OVER, resolved_at=at
+    handovers_cancel_open(
+        case, reason=_("Toestemming van de regiehouder ingetrokken"), at=at
     )
-    move_lead(
+    escalations_resolve_open(case, "overtaken", actor=None, at=at)
+    lead_move(
         case=case,
         to_organisation=gemeente,
-        basis=(Basis.LEGAL_TASK, None, LegalGround.WGS),
+        basis=LEGAL_TASK_WGS,
         worker=None,
         at=at,
         leaving=leaving,

@@ -33,15 +33,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from casusregie import events, notifications, permissions
+from casusregie import notifications, permissions
 from casusregie.constants import (
     OPEN_HANDOVER_STATUSES,
+    EscalationTrigger,
     EventKind,
     HandoverStatus,
-    InvolvementRole,
 )
-from casusregie.models import Case, Consent, Handover, Involvement
-from casusregie.services.cases import resolve_basis
+from casusregie.models import Case, Consent, Handover
 from casusregie.services.common import (
     authorise,
     lock_case,
@@ -50,7 +49,14 @@ from casusregie.services.common import (
     require_open,
 )
 from casusregie.services.errors import InvalidTransition, NotAllowed
-from casusregie.services.grants import grants_sync
+from casusregie.services.escalation import escalation_open_if_possible
+from casusregie.services.transitions import (
+    basis_resolve,
+    handover_begin,
+    handover_move,
+    handover_publish,
+    lead_move,
+)
 from casusregie.workdays import add_working_days
 from pact.constants import Role
 from pact.models import Organisation
@@ -59,38 +65,6 @@ from pact.roles import can as role_can
 
 def _ids(*user_ids: int | None) -> set[int]:
     return {user_id for user_id in user_ids if user_id is not None}
-
-
-def _lock_handover(handover: Handover) -> tuple[Case, Handover]:
-    case = lock_case(handover.case)
-    locked = Handover.objects.select_for_update().get(pk=handover.pk)
-    return case, locked
-
-
-def _require_status(handover: Handover, *statuses: str) -> None:
-    if handover.status not in statuses:
-        raise InvalidTransition(
-            _("Deze overdracht is al %(status)s.")
-            % {"status": handover.get_status_display().lower()}
-        )
-
-
-def _publish(handover: Handover, kind: str, *, extra_orgs=()) -> None:
-    recipients = permissions.users_to_notify(
-        handover.case,
-        organisations=[
-            handover.to_organisation,
-            handover.from_organisation,
-            *extra_orgs,
-        ],
-    )
-    if handover.to_worker_id:
-        recipients.add(handover.to_worker_id)
-    events.publish_to_users(
-        recipients,
-        {"type": kind, "handover": str(handover.uuid), "case": str(handover.case.uuid)},
-    )
-    events.publish_case_changed(handover.case)
 
 
 @transaction.atomic
@@ -133,7 +107,7 @@ def handover_propose(
         raise ValidationError(
             _("Deze persoon behandelt geen casussen bij die organisatie.")
         )
-    basis, consent, legal_ground = resolve_basis(
+    basis, consent, legal_ground = basis_resolve(
         case=case,
         organisation=to_organisation,
         consent=consent,
@@ -169,7 +143,7 @@ def handover_propose(
         obj=handover,
         at=at,
     )
-    _publish(handover, "handover.proposed")
+    handover_publish(handover, "handover.proposed")
     receivers = (
         {handover.to_worker_id}
         if handover.to_worker_id
@@ -215,35 +189,31 @@ def handover_accept(
     lapsed.
     """
     at = now_or(at)
-    case, handover = _lock_handover(handover)
-    _require_status(handover, HandoverStatus.PROPOSED)
+    case, handover = handover_begin(handover, "accept")
     if actor is None or not permissions.may_answer_handover(actor, handover):
         raise _not_the_receiver(handover)
     lead_worker = _lead_worker(handover, actor, worker)
     consent = handover.consent
     if consent is not None and not consent.is_valid_on(timezone.localtime(at).date()):
         raise InvalidTransition(_("De toestemming van de inwoner is niet meer geldig."))
-    handover.status = HandoverStatus.ACCEPTED
-    handover.answered_at, handover.answered_by = at, actor
-    handover.save(update_fields=["status", "answered_at", "answered_by"])
-    move_lead(
+    lead_move(
         case=case,
         to_organisation=handover.to_organisation,
         basis=(handover.basis, handover.consent, handover.legal_ground),
         worker=lead_worker,
         at=at,
     )
-    record_change(
-        case=case,
-        kind=EventKind.HANDOVER_ACCEPTED,
+    handover_move(
+        handover,
+        "accept",
         actor=actor,
         organisation=handover.to_organisation,
         summary=_("Regie naar %(organisation)s")
         % {"organisation": handover.to_organisation},
-        obj=handover,
         at=at,
+        answered_at=at,
+        answered_by=actor,
     )
-    _publish(handover, "handover.accepted")
     notifications.notify(
         _ids(handover.proposed_by_id),
         subject=_("Overdracht geaccepteerd door %(organisation)s")
@@ -307,84 +277,29 @@ def _lead_worker(handover: Handover, actor, worker):
     return worker
 
 
-def move_lead(
-    *,
-    case: Case,
-    to_organisation: Organisation,
-    basis: tuple,
-    worker,
-    at: datetime.datetime,
-    leaving: Involvement | None = None,
-) -> None:
-    """Move the lead within the caller's transaction (the case row is locked).
-
-    The old lead's involvement becomes ``INVOLVED`` (or ends when it is ``leaving``),
-    then the new organisation's becomes ``LEAD``: never two leads, never none.
-    """
-    old = case.involvements.select_for_update().get(
-        role=InvolvementRole.LEAD, ended_at__isnull=True
-    )
-    if leaving is not None and leaving.pk == old.pk:
-        old.ended_at = at
-        old.save(update_fields=["ended_at"])
-    else:
-        old.role = InvolvementRole.INVOLVED
-        old.save(update_fields=["role"])
-    new = (
-        case.involvements.select_for_update()
-        .filter(organisation=to_organisation, ended_at__isnull=True)
-        .first()
-    )
-    basis_kind, consent, legal_ground = basis
-    if new is None:
-        Involvement.objects.create(
-            case=case,
-            organisation=to_organisation,
-            role=InvolvementRole.LEAD,
-            basis=basis_kind,
-            consent=consent,
-            legal_ground=legal_ground,
-            started_at=at,
-        )
-    else:
-        new.role = InvolvementRole.LEAD
-        new.basis, new.consent, new.legal_ground = basis_kind, consent, legal_ground
-        new.save(update_fields=["role", "basis", "consent", "legal_ground"])
-    case.lead_organisation = to_organisation
-    case.lead_worker = worker
-    case.save(update_fields=["lead_organisation", "lead_worker"])
-    grants_sync(case)
-
-
 @transaction.atomic
 def handover_decline(
     *, handover: Handover, actor, reason: str, at: datetime.datetime | None = None
 ) -> Handover:
     """The receiving organisation declines, with a reason the proposer reads."""
     at = now_or(at)
-    case, handover = _lock_handover(handover)
-    _require_status(handover, HandoverStatus.PROPOSED)
+    case, handover = handover_begin(handover, "decline")
     if actor is None or not permissions.may_answer_handover(actor, handover):
         raise _not_the_receiver(handover)
     if not reason.strip():
         raise ValidationError(_("Schrijf op waarom u het voorstel afwijst."))
-    handover.status = HandoverStatus.DECLINED
-    handover.decline_reason = reason.strip()
-    handover.answered_at, handover.answered_by = at, actor
-    handover.full_clean()
-    handover.save(
-        update_fields=["status", "decline_reason", "answered_at", "answered_by"]
-    )
-    record_change(
-        case=case,
-        kind=EventKind.HANDOVER_DECLINED,
+    handover_move(
+        handover,
+        "decline",
         actor=actor,
         organisation=handover.to_organisation,
         summary=str(handover.to_organisation),
-        obj=handover,
         at=at,
+        clean=True,
+        decline_reason=reason.strip(),
+        answered_at=at,
+        answered_by=actor,
     )
-    _publish(handover, "handover.declined")
     notifications.notify(
         _ids(handover.proposed_by_id),
         subject=_("Overdracht afgewezen door %(organisation)s")
@@ -405,26 +320,20 @@ def handover_withdraw(
 ) -> Handover:
     """The proposing organisation withdraws an unanswered proposal."""
     at = now_or(at)
-    case, handover = _lock_handover(handover)
-    _require_status(handover, HandoverStatus.PROPOSED)
+    case, handover = handover_begin(handover, "withdraw")
     if actor is None or not permissions.may_withdraw_handover(actor, handover):
         raise NotAllowed(
             _("Alleen de organisatie die het voorstel deed, kan het intrekken.")
         )
-    handover.status = HandoverStatus.WITHDRAWN
-    handover.answered_at = at
-    handover.save(update_fields=["status", "answered_at"])
-    record_change(
-        case=case,
-        kind=EventKind.HANDOVER_WITHDRAWN,
+    return handover_move(
+        handover,
+        "withdraw",
         actor=actor,
         organisation=handover.from_organisation,
         summary=str(handover.to_organisation),
-        obj=handover,
         at=at,
+        answered_at=at,
     )
-    _publish(handover, "handover.withdrawn")
-    return handover
 
 
 @transaction.atomic
@@ -434,29 +343,21 @@ def handover_expire(
     """The system expires an unanswered proposal past its deadline and escalates the
     case to the regisseur (unless the municipality already leads or an escalation is
     open). Raises ``InvalidTransition`` if it was answered meanwhile or is not due."""
-    from casusregie.constants import EscalationTrigger
-    from casusregie.services.escalation import escalation_open_if_possible
-
     at = now_or(at)
-    case, handover = _lock_handover(handover)
-    _require_status(handover, HandoverStatus.PROPOSED)
+    case, handover = handover_begin(handover, "expire")
     if handover.deadline_at > at:
         raise InvalidTransition(
             _("De termijn van deze overdracht is nog niet voorbij.")
         )
-    handover.status = HandoverStatus.EXPIRED
-    handover.answered_at = at
-    handover.save(update_fields=["status", "answered_at"])
-    record_change(
-        case=case,
-        kind=EventKind.HANDOVER_EXPIRED,
+    handover_move(
+        handover,
+        "expire",
         actor=None,
         organisation=None,
         summary=str(handover.to_organisation),
-        obj=handover,
         at=at,
+        answered_at=at,
     )
-    _publish(handover, "handover.expired")
     notifications.notify(
         _ids(handover.proposed_by_id),
         subject=_("Overdracht verlopen zonder antwoord"),
@@ -496,58 +397,3 @@ def handovers_expire_due(*, now: datetime.datetime | None = None) -> list[Handov
         except InvalidTransition:
             continue
     return expired
-
-
-def cancel_handover(
-    handover: Handover, *, reason: str, at: datetime.datetime
-) -> Handover:
-    """Within the caller's transaction: an open hand-over lapses (case closed, consent
-    withdrawn, regisseur took over)."""
-    handover.status = HandoverStatus.CANCELLED
-    handover.closed_reason = reason[:300]
-    handover.answered_at = handover.answered_at or at
-    handover.save(update_fields=["status", "closed_reason", "answered_at"])
-    record_change(
-        case=handover.case,
-        kind=EventKind.HANDOVER_CANCELLED,
-        actor=None,
-        organisation=None,
-        summary=reason,
-        obj=handover,
-        at=at,
-    )
-    _publish(handover, "handover.cancelled")
-    return handover
-
-
-def complete_accepted_handover(
-    handover: Handover, *, actor, contact_at: datetime.datetime, at: datetime.datetime
-) -> Handover:
-    """Within ``case_record_first_contact``: completes the hand-over; the previous lead
-    steps out now if the proposer chose so."""
-    handover.status = HandoverStatus.COMPLETED
-    handover.first_contact_at = contact_at
-    handover.save(update_fields=["status", "first_contact_at"])
-    if not handover.previous_lead_stays:
-        Involvement.objects.filter(
-            case=handover.case,
-            organisation=handover.from_organisation,
-            role=InvolvementRole.INVOLVED,
-            ended_at__isnull=True,
-        ).update(ended_at=at)
-    record_change(
-        case=handover.case,
-        kind=EventKind.HANDOVER_COMPLETED,
-        actor=actor,
-        organisation=handover.to_organisation,
-        summary=(
-            _("%(organisation)s stapt uit na de overdracht")
-            if not handover.previous_lead_stays
-            else _("Overdracht afgerond; %(organisation)s blijft betrokken")
-        )
-        % {"organisation": handover.from_organisation},
-        obj=handover,
-        at=at,
-    )
-    _publish(handover, "handover.completed")
-    return handover
