@@ -57,7 +57,7 @@ def over_limit(request) -> bool:
 
 @receiver(user_login_failed)
 def count_failure(sender, credentials=None, request=None, **kwargs) -> None:
-    if request is None or not settings.AXES_ENABLED:
+    if request is None or not getattr(settings, "AXES_ENABLED", True):
         return
     _bucket, seconds = _window()
     for key, _limit in _keys(request):

@@ -106,7 +106,7 @@ class ProfessionalLogoutView(auth_views.LogoutView):
     """POST only (Django's own rule), with the CSRF token: a link or an image on
     another site cannot sign anyone out. Ends the whole session."""
 
-    next_page = reverse_lazy("login")
+    next_page = reverse_lazy("login")  # type: ignore[assignment]  # resolved lazily
 
     def post(self, request, *args, **kwargs):
         response = super().post(request, *args, **kwargs)

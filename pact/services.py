@@ -38,6 +38,8 @@ from wagtail.log_actions import log
 from pact.constants import ROLES_COORDINATORS_GRANT, Role
 from pact.models import Membership, Municipality, Organisation, Pact, PactMembership
 from pact.roles import CASE_ROLES, can, organisation_group, role_group
+from pact.types import Actor
+from pact.types import User as UserModel
 
 User = get_user_model()
 
@@ -445,8 +447,8 @@ def member_invite(
     last_name: str,
     organisation: Organisation,
     roles: Iterable[Role],
-    actor,
-) -> User:
+    actor: Actor,
+) -> UserModel:
     """Invite a person into ``organisation`` with ``roles``.
 
     A new person gets an account without a password and an e-mail with a link to set one
@@ -568,11 +570,12 @@ def member_remove(*, user, organisation: Organisation, actor) -> None:
     """
     if not can(actor, "members.manage", organisation):
         raise NotAllowed(_("U mag de leden van deze organisatie niet beheren."))
-    roles = set(
-        Membership.objects.filter(user=user, organisation=organisation).values_list(
-            "role", flat=True
-        )
-    )
+    roles = {
+        Role(role)
+        for role in Membership.objects.filter(
+            user=user, organisation=organisation
+        ).values_list("role", flat=True)
+    }
     if Role.COORDINATOR in roles:
         _refuse_removing_last_coordinator(organisation, user)
     for role in roles:
