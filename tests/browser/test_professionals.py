@@ -26,7 +26,13 @@ OVERFLOW = """() => {
 
 
 def assert_fits(page) -> None:
-    """Nothing sticks out to the right (no sideways scrolling on a phone)."""
+    """Nothing sticks out to the right (no sideways scrolling on a phone).
+
+    Waits for the page's stylesheets first: the URL and the heading are there as soon
+    as the document arrives, and a loaded machine measured the case table before
+    casusregie.css (which turns it into cards on a phone) had been applied.
+    """
+    page.wait_for_load_state("load")
     assert page.evaluate(OVERFLOW) == []
 
 
