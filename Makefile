@@ -88,6 +88,7 @@ lint: install
 	@$(VENV)/bin/ruff check .
 	@$(VENV)/bin/ruff format --check .
 	@$(VENV)/bin/lint-imports --no-cache
+	@$(VENV)/bin/mypy
 
 format: install
 	@$(VENV)/bin/ruff check --fix .

@@ -7,7 +7,8 @@ normal, permission-checked view (see ``agenda.consumers``).
 
 from __future__ import annotations
 
-from typing import TypedDict
+from collections.abc import Mapping
+from typing import Any, TypedDict
 
 from django.db import transaction
 
@@ -38,7 +39,7 @@ def update_event(update: Update, event_type: str) -> UpdateEvent:
     }
 
 
-def publish(group: str, payload: dict) -> None:
+def publish(group: str, payload: Mapping[str, Any]) -> None:
     """Send ``payload`` to ``group`` once the current transaction commits."""
 
     def send() -> None:

@@ -56,7 +56,8 @@ def export_actions(plan: Plan, *, published_only: bool = False) -> list[Action]:
 
 def _owners_text(action: Action) -> str:
     return ", ".join(
-        f"{o.organisation.name} ({ROLE_MARKERS[o.role]})" for o in action.owner_list
+        f"{o.organisation.name} ({ROLE_MARKERS[OwnerRole(o.role)]})"
+        for o in action.owner_list
     )
 
 
@@ -122,11 +123,11 @@ def plan_export(plan: Plan, fmt: str, *, published_only: bool = False) -> bytes:
     if fmt == "json":
         return json.dumps(as_json(plan, actions), ensure_ascii=False, indent=2).encode()
     if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
+        text = io.StringIO()
+        writer = csv.writer(text)
         writer.writerow(COLUMNS)
         writer.writerows(neutralise_row(_row(a)) for a in actions)
-        return ("\ufeff" + buffer.getvalue()).encode()
+        return ("\ufeff" + text.getvalue()).encode()
     if fmt == "xlsx":
         from openpyxl import Workbook
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -18,7 +19,7 @@ from agenda.constants import (
 from agenda.models import Action, BuildingBlock, Indicator, Plan, Round
 from agenda.services.importing import OwnerMatcher, owner_roles
 from agenda.timing import Schedule, TimingError, parse_timing
-from pact.models import Pact
+from pact.models import Organisation, Pact
 
 
 class UpdateForm(forms.Form):
@@ -61,7 +62,7 @@ class UpdateForm(forms.Form):
     def __init__(self, *args, action: Action, **kwargs):
         super().__init__(*args, **kwargs)
         self.action = action
-        self.value_fields: list[tuple[str, object, object]] = []
+        self.value_fields: list[tuple[str, Indicator, Organisation]] = []
         owners = [o.organisation for o in action.owners.all()]
         for indicator in action.indicators.all():
             for organisation in owners:
@@ -143,7 +144,8 @@ class ActionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.plan = plan
         # The plan's order: main goals first.
-        self.fields["building_block"].queryset = plan.building_blocks.order_by(
+        field = cast(forms.ModelChoiceField, self.fields["building_block"])
+        field.queryset = plan.building_blocks.order_by(
             "-is_main_goal", "position", "number"
         )
         self.schedule: Schedule | None = None

@@ -279,19 +279,19 @@ def _apply_schedule(action: Action, schedule: Schedule) -> None:
                 "due_quarter": occurrence.due.index,
             }
     existing = {o.key: o for o in action.occurrences.all()}
-    for key, occurrence in existing.items():
+    for key, gone in existing.items():
         if key not in wanted:
-            occurrence.delete()
+            gone.delete()
     for key, values in wanted.items():
-        occurrence = existing.get(key)
-        if occurrence is None:
+        stored = existing.get(key)
+        if stored is None:
             ActionOccurrence.objects.create(
                 action=action, key=key, status=action.status, **values
             )
-        elif any(getattr(occurrence, k) != v for k, v in values.items()):
+        elif any(getattr(stored, k) != v for k, v in values.items()):
             for k, v in values.items():
-                setattr(occurrence, k, v)
-            occurrence.save(update_fields=list(values))
+                setattr(stored, k, v)
+            stored.save(update_fields=list(values))
 
 
 def _set_owners(action: Action, owners: Iterable[tuple[Organisation, str]]) -> None:
@@ -396,7 +396,7 @@ def action_update(
     if is_published is not None:
         action.is_published = is_published
         fields.append("is_published")
-    if building_block is not False:
+    if not isinstance(building_block, bool):
         if building_block is not None and building_block.plan_id != action.plan_id:
             raise ValidationError(_("De bouwsteen hoort bij een ander plan."))
         action.building_block = building_block

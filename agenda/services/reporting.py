@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal, InvalidOperation
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
@@ -367,7 +368,8 @@ def _notify(
             link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url if url else ""
             body = message + (f"\n\n{link}" if link else "")
             transaction.on_commit(
-                lambda user=user, body=body: send_mail(
+                partial(
+                    send_mail,
                     subject=email_subject
                     or _("Actieagenda: %(message)s") % {"message": message[:60]},
                     message=body,
