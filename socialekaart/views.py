@@ -135,8 +135,9 @@ def service_detail(request, page):
         page.eligibility_rules.prefetch_related("municipalities").order_by("sort_order")
     )
     has_income_limit = any(rule.income_limit_percent for rule in rules)
-    period = selectors.norm_period_on() if has_income_limit else None
-    norms = {a.household_type: a.amount for a in period.amounts.all()} if period else {}
+    norm = selectors.norm_status() if has_income_limit else None
+    period = norm.period if norm else None
+    norms = norm.amounts if norm else {}
     response = TemplateResponse(
         request,
         "socialekaart/service_page.html",
@@ -147,6 +148,7 @@ def service_detail(request, page):
             rules=rules,
             norm_rows=_norm_rows(rules, norms),
             norm_period=period,
+            norm=norm,
             check=selectors.page_check_of(page),
             stale_days=None,
             locations=list(page.locations.all()),

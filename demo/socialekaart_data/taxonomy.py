@@ -86,6 +86,43 @@ TARGET_GROUPS = [
 # EUR 1,775.75 reproduce all four when rounded to whole euros. Single parents have the
 # single norm (Participatiewet since 2015). The two pensioner amounts are ASSUMED
 # (the documents give none). See docs/decisions/0012-norm-table.md.
+# The statutory Participatiewet norms (articles 21 and 22: 21 up to the AOW age, and
+# from the AOW age), net per month WITHOUT holiday pay (the law's amounts include 5%
+# holiday pay: without = with x 0.95, rounded to cents, which reproduces the published
+# "exclusief vakantietoeslag" figures, e.g. 1 July 2024: 1,308.45 -> 1,243.03).
+# Columns: single (and single parent), couple, single from AOW age, couple from AOW
+# age. The source of each figure is listed in docs/socialekaart.md. The norms of
+# 1 July 2026 are not here: no publication of them was at hand (see that page).
+STATUTORY_NORMS = [
+    (
+        datetime.date(2025, 1, 1),
+        "Normenbrief SZW 1 januari 2025 (bedragen met vakantietoeslag x 0,95): "
+        "1.345,45 / 1.922,07 / 1.501,07 / 2.053,48 met vakantietoeslag.",
+        Decimal("1278.18"),
+        Decimal("1825.97"),
+        Decimal("1426.02"),
+        Decimal("1950.81"),
+    ),
+    (
+        datetime.date(2025, 7, 1),
+        "Normenbrief SZW 1 juli 2025, bedragen zonder vakantietoeslag.",
+        Decimal("1300.61"),
+        Decimal("1858.01"),
+        Decimal("1453.70"),
+        Decimal("1990.23"),
+    ),
+    (
+        datetime.date(2026, 1, 1),
+        "Normenbrief SZW 1 januari 2026 (gecorrigeerd 9 december 2025; bedragen met "
+        "vakantietoeslag x 0,95): 1.401,50 / 2.002,13 / 1.564,69 / 2.144,16 met "
+        "vakantietoeslag.",
+        Decimal("1331.43"),
+        Decimal("1902.02"),
+        Decimal("1486.46"),
+        Decimal("2036.95"),
+    ),
+]
+
 NORM_PERIODS = [
     (
         datetime.date(2024, 1, 1),
@@ -100,5 +137,23 @@ NORM_PERIODS = [
             H.SINGLE_PENSIONER: Decimal("1384.00"),
             H.COUPLE_PENSIONER: Decimal("1874.00"),
         },
+    ),
+    *(
+        (
+            valid_from,
+            None,
+            source,
+            {
+                H.SINGLE: single,
+                H.SINGLE_PARENT: single,
+                H.COUPLE: couple,
+                H.COUPLE_WITH_CHILDREN: couple,
+                H.SINGLE_PENSIONER: single_aow,
+                H.COUPLE_PENSIONER: couple_aow,
+            },
+        )
+        for valid_from, source, single, couple, single_aow, couple_aow in (
+            STATUTORY_NORMS
+        )
     ),
 ]

@@ -13,8 +13,11 @@ from socialekaart.selectors.freshness import (
 )
 from socialekaart.selectors.matching import Match, MatchResult, services_matching
 from socialekaart.selectors.norms import (
+    NormStatus,
+    last_norm_change,
     norm_amounts_on,
     norm_period_on,
+    norm_status,
     norm_table_is_outdated,
 )
 from socialekaart.selectors.pages import (
@@ -36,12 +39,15 @@ __all__ = [
     "DOCUMENT_KEYS",
     "Match",
     "MatchResult",
+    "NormStatus",
     "attach_organisation_pages",
     "freshness_threshold",
     "is_stale",
+    "last_norm_change",
     "live_services",
     "norm_amounts_on",
     "norm_period_on",
+    "norm_status",
     "norm_table_is_outdated",
     "open_report_counts",
     "organisation_display_name",

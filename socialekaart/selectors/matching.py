@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from socialekaart.eligibility import Outcome, Rule, Situation, Verdict, evaluate
 from socialekaart.selectors.narrowing import could_fit_q
-from socialekaart.selectors.norms import norm_period_on
+from socialekaart.selectors.norms import NormStatus, norm_status
 from socialekaart.selectors.pages import STEPLEN, live_services
 
 
@@ -41,6 +41,7 @@ class MatchResult:
     fits: list[Match]
     might_fit: list[Match]
     norm_period: object | None
+    norm: NormStatus | None = None
 
 
 RULE_FIELDS = (
@@ -127,12 +128,9 @@ def services_matching(
     reference the property tests compare with (same answers, slower)."""
     from wagtail.models import Site
 
-    period = norm_period_on(day)
-    norms = (
-        {amount.household_type: amount.amount for amount in period.amounts.all()}
-        if period
-        else {}
-    )
+    norm = norm_status(day)
+    period = norm.period
+    norms = norm.amounts
     services = live_services().filter(municipalities__pk=situation.municipality_id)
     if narrow:
         services = services.filter(
@@ -178,4 +176,4 @@ def services_matching(
         (fits if verdict.outcome == Outcome.FITS else might_fit).append(
             Match(summary, verdict)
         )
-    return MatchResult(fits=fits, might_fit=might_fit, norm_period=period)
+    return MatchResult(fits=fits, might_fit=might_fit, norm_period=period, norm=norm)
