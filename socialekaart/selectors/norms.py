@@ -12,9 +12,13 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.db.models import Q
 from django.utils import timezone
+
+if TYPE_CHECKING:
+    from socialekaart.models import NormPeriod
 
 
 def last_norm_change(day: datetime.date) -> datetime.date:
@@ -23,13 +27,13 @@ def last_norm_change(day: datetime.date) -> datetime.date:
     return datetime.date(day.year, 7 if day.month >= 7 else 1, 1)
 
 
-def norm_period_on(day: datetime.date | None = None):
+def norm_period_on(day: datetime.date | None = None) -> NormPeriod | None:
     """The ``NormPeriod`` valid on ``day`` (today by default), with its amounts
     prefetched; ``None`` when the table has no period for that day."""
     from socialekaart.models import NormPeriod
 
     day = day or timezone.localdate()
-    return (
+    return (  # type: ignore[no-any-return]
         NormPeriod.objects.filter(valid_from__lte=day)
         .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=day))
         .order_by("-valid_from")
@@ -47,7 +51,7 @@ class NormStatus:
     1 January / 1 July, so the real amounts are probably higher."""
 
     day: datetime.date
-    period: object | None
+    period: NormPeriod | None
     changed_on: datetime.date
 
     @property
