@@ -186,6 +186,21 @@ class SearchForm(forms.Form):
             count_missed=count_missed,
         )
 
+    def chosen_count(self) -> int:
+        """How many filters the person chose, as sent (shown on the folded filters)."""
+        data = self.data
+        chosen = sum(
+            len([v for v in data.getlist(name) if v.strip()])
+            for name in ("municipality", "category", "target_group")
+        )
+        return chosen + sum(
+            1 for name in ("age", "free", "near") if (data.get(name) or "").strip()
+        )
+
+    def filter_errors(self) -> bool:
+        """Does a filter field (not the search words) need correcting?"""
+        return any(name != "q" for name in self.errors)
+
     def error_list(self) -> list[str]:
         return [
             str(message) for messages in self.errors.values() for message in messages

@@ -53,6 +53,8 @@ def search_page(request):
         if results
         else None,
         "base_query": base.urlencode(),
+        "filters_chosen": form.chosen_count(),
+        "filters_open": form.filter_errors(),
         "page_links": _page_links(results) if results else [],
     }
     template = (

@@ -73,8 +73,11 @@ class SearchWithoutJavaScriptTests:
         context = browser.new_context(java_script_enabled=False, locale="nl-NL")
         page = context.new_page()
         page.goto(indexed + "/zoeken/")
+        # Without JavaScript the filters stay folded (a plain <details>): open them.
+        page.locator("summary", has_text="Filters").click()
         page.get_by_label(re.compile("Geld en schulden")).check()
         page.get_by_role("button", name="Filters toepassen").click()
+        expect(page.locator("summary", has_text="(1 gekozen)")).to_be_visible()
         expect(
             page.get_by_role("heading", name=re.compile("1 resultaat"))
         ).to_be_visible()
@@ -134,3 +137,63 @@ class SearchAccessibilityTests:
         assert page.evaluate(
             "document.documentElement.scrollWidth <= window.innerWidth"
         )
+
+
+PHONE = {"width": 360, "height": 740}
+
+
+class SearchOnAPhoneTests:
+    """Issue 11: on a 360 px phone the results come first, the filters fold away."""
+
+    def test_a_resident_sees_a_result_in_the_first_screen(self, indexed, browser):
+        context = browser.new_context(viewport=PHONE, locale="nl-NL")
+        page = context.new_page()
+        page.goto(indexed + "/zoeken/?q=kleding")
+        count = page.get_by_role("heading", name=re.compile("resultaat|resultaten"))
+        first = page.locator(".search-result").first
+        expect(first).to_be_visible()
+        assert count.bounding_box()["y"] < PHONE["height"]
+        assert first.bounding_box()["y"] < PHONE["height"], first.bounding_box()
+        # The filters are folded: one line, the checkboxes hidden until opened.
+        expect(page.get_by_label(re.compile("Eten en kleding"))).to_be_hidden()
+        assert_accessible(page)
+        context.close()
+
+    def test_filters_open_by_keyboard_and_show_how_many_are_chosen(
+        self, indexed, browser
+    ):
+        context = browser.new_context(viewport=PHONE, locale="nl-NL")
+        page = context.new_page()
+        page.goto(indexed + "/zoeken/?q=gratis")
+        summary = page.locator("summary", has_text="Filters")
+        summary.focus()
+        page.keyboard.press("Enter")
+        checkbox = page.get_by_label(re.compile("Eten en kleding"))
+        expect(checkbox).to_be_visible()
+        checkbox.focus()
+        page.keyboard.press("Space")
+        expect(summary).to_contain_text("(1 gekozen)")
+        expect(
+            page.get_by_role("heading", name=re.compile("2 resultaten"))
+        ).to_be_visible()
+        assert_accessible(page)
+        context.close()
+
+    def test_without_javascript_the_first_result_is_in_the_first_screen_too(
+        self, indexed, browser
+    ):
+        context = browser.new_context(
+            viewport=PHONE, locale="nl-NL", java_script_enabled=False
+        )
+        page = context.new_page()
+        page.goto(indexed + "/zoeken/?q=kleding&municipality=assen")
+        expect(page.locator("summary", has_text="(1 gekozen)")).to_be_visible()
+        assert page.locator(".search-result").first.bounding_box()["y"] < 740
+        context.close()
+
+    def test_a_filter_to_correct_is_shown_open(self, indexed, browser):
+        context = browser.new_context(viewport=PHONE, locale="nl-NL")
+        page = context.new_page()
+        page.goto(indexed + "/zoeken/?q=kleding&age=twaalf")
+        expect(page.locator("#search-age")).to_be_visible()
+        context.close()

@@ -73,4 +73,22 @@
         if (event.target.type === "checkbox") { refresh(); }
     });
     lastQuery = queryString().toString();
+
+    /* The filters are folded on phones (results first) and open on wide screens. */
+    var folder = form.querySelector("[data-search-filters]");
+    var chosen = form.querySelector("[data-filters-chosen]");
+    var wide = window.matchMedia ? window.matchMedia("(min-width: 48rem)") : null;
+    if (folder && wide && wide.matches) { folder.open = true; }
+
+    function countChosen() {
+        if (!chosen) { return; }
+        var count = form.querySelectorAll("#search-filters input[type=checkbox]:checked").length;
+        ["age", "near"].forEach(function (name) {
+            var field = form.elements[name];
+            if (field && String(field.value).trim() !== "") { count += 1; }
+        });
+        chosen.textContent = count ? "(" + count + " " + chosen.getAttribute("data-chosen-label") + ")" : "";
+    }
+    form.addEventListener("change", countChosen);
+    form.addEventListener("input", countChosen);
 }());
