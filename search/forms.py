@@ -189,13 +189,14 @@ class SearchForm(forms.Form):
     def chosen_count(self) -> int:
         """How many filters the person chose, as sent (shown on the folded filters)."""
         data = self.data
-        chosen = sum(
-            len([v for v in data.getlist(name) if v.strip()])
-            for name in ("municipality", "category", "target_group")
-        )
-        return chosen + sum(
-            1 for name in ("age", "free", "near") if (data.get(name) or "").strip()
-        )
+        lists = ("municipality", "category", "target_group")
+        chosen = 0
+        for name in (*lists, "age", "free", "near"):
+            values = (
+                data.getlist(name) if hasattr(data, "getlist") else [data.get(name)]
+            )
+            chosen += len([v for v in values if isinstance(v, str) and v.strip()])
+        return chosen
 
     def filter_errors(self) -> bool:
         """Does a filter field (not the search words) need correcting?"""
