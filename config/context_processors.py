@@ -1,11 +1,12 @@
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
+from casusregie.permissions import has_case_role
+
 
 def _opens_casusregie(user) -> bool:
     if not user.is_authenticated:
         return False
-    from casusregie.permissions import has_case_role
 
     return has_case_role(user)
 

@@ -21,13 +21,18 @@ service into an outage (decision 0071). Names of hosts, keys or errors are never
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.db.utils import DatabaseError
+
+import meilisearch
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
 
 OK, DEGRADED, DOWN = "ok", "degraded", "down"
 
 
 def database_state() -> str:
-    from django.db import connection
-    from django.db.utils import DatabaseError
 
     try:
         with connection.cursor() as cursor:
@@ -39,7 +44,6 @@ def database_state() -> str:
 
 
 def cache_state() -> str:
-    from django.core.cache import cache
 
     ping = getattr(cache, "ping", None)
     if ping is None:  # the local-memory cache of the embedded stack
@@ -48,8 +52,6 @@ def cache_state() -> str:
 
 
 def channel_layer_state() -> str:
-    from asgiref.sync import async_to_sync
-    from channels.layers import get_channel_layer
 
     layer = get_channel_layer()
     ping = getattr(layer, "ping", None)
@@ -66,7 +68,6 @@ def channel_layer_state() -> str:
 def search_state(database: str) -> str:
     if settings.SEARCH_BACKEND != "meilisearch":
         return OK if database == OK else DOWN
-    import meilisearch
 
     try:
         client = meilisearch.Client(

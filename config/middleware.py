@@ -26,6 +26,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from csp.middleware import CSPMiddleware
+from django_otp import devices_for_user
 
 from pact.roles import second_factor_satisfied
 
@@ -82,7 +83,6 @@ class SecondFactorMiddleware:
                 {"detail": _("Bevestig eerst uw inlog met de tweede stap.")},
                 status=403,
             )
-        from django_otp import devices_for_user
 
         linked = any(True for _device in devices_for_user(user, confirmed=True))
         target = reverse("casusregie:otp_verify" if linked else "casusregie:otp_setup")

@@ -32,11 +32,13 @@ import logging
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.cache import (
     get_max_age,
     patch_cache_control,
     patch_vary_headers,
 )
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 logger = logging.getLogger("pact.pagecache")
 
@@ -209,8 +211,6 @@ def _on_page_signal(sender, **kwargs) -> None:
 
 
 def connect_signals() -> None:
-    from django.db.models.signals import m2m_changed, post_delete, post_save
-    from wagtail.signals import page_published, page_unpublished, post_page_move
 
     post_save.connect(_on_row_change, dispatch_uid="pagecache.post_save")
     post_delete.connect(_on_row_change, dispatch_uid="pagecache.post_delete")

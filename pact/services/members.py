@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
@@ -15,10 +17,13 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry
+
+from django_otp import devices_for_user
 
 from pact.constants import ROLES_COORDINATORS_GRANT, Role
 from pact.models import Membership, Organisation
-from pact.roles import can
+from pact.roles import can, organisations_where
 from pact.services.common import NotAllowed
 from pact.services.memberships import (
     LOG_DEACTIVATE,
@@ -39,8 +44,6 @@ User = get_user_model()
 
 def _removed_by(user) -> int | None:
     """The organisation whose removal deactivated ``user`` last (from the audit log)."""
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import ModelLogEntry
 
     entry = (
         ModelLogEntry.objects.filter(
@@ -170,7 +173,6 @@ def member_invite(
 
 def _forget_second_factor(user) -> int:
     """Delete ``user``'s second-factor devices (app and recovery codes)."""
-    from django_otp import devices_for_user
 
     devices = list(devices_for_user(user, confirmed=None))
     for device in devices:
@@ -192,7 +194,6 @@ def _reactivate(user, *, organisation: Organisation, actor) -> None:
 
 
 def _send_invitation(*, user, organisation: Organisation, actor, is_new: bool) -> None:
-    from django.conf import settings
 
     link = ""
     if is_new:
@@ -303,7 +304,6 @@ def member_second_factor_reset(*, user, organisation: Organisation, actor) -> in
     )
     if organisation.pk not in organisation_ids:
         raise NotAllowed(_("Dit kan alleen voor actieve leden van uw organisatie."))
-    from pact.roles import organisations_where
 
     managed = set(
         organisations_where(actor, "members.manage")

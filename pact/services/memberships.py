@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mass_mail
@@ -104,7 +105,6 @@ def _tell_coordinators(organisation: Organisation, *, actor, lines: list[str]) -
     mailed."""
     if actor is None:
         return
-    from django.conf import settings
 
     body = "\n\n".join(
         [
