@@ -155,6 +155,13 @@ class AuditAction(models.TextChoices):
         _("Overzicht van noodtoegang bekeken"),
     )
     CASE_PURGE = "case.purge", _("Casus verwijderd na bewaartermijn")
+    # Vroegsignalering keeps its reads in this one log (no case; the household by UUID).
+    SIGNAL_LIST = "signal.list", _("Wachtrij met signalen bekeken")
+    SIGNAL_VIEW = "signal.view", _("Huishouden met signalen bekeken")
+    SIGNAL_LETTER = "signal.letter", _("Brief bij signalen gemaakt")
+    SIGNAL_CHANGE = "signal.change", _("Huishouden met signalen gewijzigd")
+    SIGNAL_IMPORT = "signal.import", _("Signalen ingelezen")
+    SIGNAL_PURGE = "signal.purge", _("Signalen verwijderd na bewaartermijn")
     # The second step of the login (no case; the codes themselves are never logged).
     RECOVERY_CODES_CREATED = "otp.recovery_codes_created", _("Herstelcodes gemaakt")
     RECOVERY_CODES_REPLACED = (

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "search",
     "casusregie",
     "agenda",
+    "vroegsignalering",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -366,6 +367,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 PACT_FRESHNESS_DAYS = env_int("PACT_FRESHNESS_DAYS", 183)
 # Closed cases are purged this many days after closing (casusregie retention).
 PACT_CASE_RETENTION_DAYS = env_int("PACT_CASE_RETENTION_DAYS", 2 * 365)
+# Signals of payment arrears that led to no help are deleted this many days after the
+# last signal (Wgs; see docs/vroegsignalering.md).
+PACT_SIGNAL_RETENTION_DAYS = env_int("PACT_SIGNAL_RETENTION_DAYS", 365)
 # A hand-over proposal expires after this many working days without an answer.
 PACT_HANDOVER_EXPIRY_WORKING_DAYS = env_int("PACT_HANDOVER_EXPIRY_WORKING_DAYS", 5)
 # Where the official HSDS 3.0 schemas live (not part of this repository).

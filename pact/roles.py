@@ -112,6 +112,31 @@ CAPABILITIES: dict[str, Capability] = {
     "cases.break_glass": _cap(
         _("Noodtoegang tot een casus met reden (gelogd en gerapporteerd)"), {A}
     ),
+    # Vroegsignalering (see vroegsignalering/permissions.py for which household)
+    "signals.work": _cap(
+        _(
+            "Signalen van betalingsachterstanden oppakken die naar de eigen organisatie gaan"
+        ),
+        {W, C},
+        ORGANISATION,
+        superuser=False,
+    ),
+    "signals.plan": _cap(
+        _(
+            "De capaciteit voor huisbezoeken en gesprekken van de eigen organisatie instellen"
+        ),
+        {C},
+        ORGANISATION,
+        superuser=False,
+    ),
+    "signals.regie": _cap(
+        _("Signalen van de gemeente inlezen, routeren en alle huishoudens zien"),
+        {R},
+        superuser=False,
+    ),
+    "signals.view_figures": _cap(
+        _("Cijfers over vroegsignalering (zonder persoonsgegevens)"), {C, R, A}
+    ),
     # Agenda
     "agenda.view": _cap(
         _("Het actieplan van het pact bekijken, ook niet-gepubliceerd"), {E, W, C, R, A}
@@ -330,6 +355,9 @@ SECOND_FACTOR_CAPABILITIES = (
     "cases.view_organisation",
     "cases.regie",
     "cases.break_glass",
+    "signals.work",
+    "signals.plan",
+    "signals.regie",
 )
 
 

@@ -9,7 +9,12 @@ commit. ``at=`` lets the demo build history with explicit timestamps.
 """
 
 from casusregie.notifications import suppressed as notifications_suppressed
-from casusregie.services.audit import audit_read, audit_read_cases, audit_record
+from casusregie.services.audit import (
+    audit_read,
+    audit_read_cases,
+    audit_read_objects,
+    audit_record,
+)
 from casusregie.services.breakglass import break_glass_open
 from casusregie.services.cases import (
     case_close,
@@ -48,6 +53,7 @@ __all__ = [
     "NotAllowed",
     "audit_read",
     "audit_read_cases",
+    "audit_read_objects",
     "audit_record",
     "break_glass_open",
     "case_close",
