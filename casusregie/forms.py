@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from casusregie.constants import (
@@ -17,6 +17,8 @@ from casusregie.constants import (
     ResidentRegie,
 )
 from pact.models import Municipality, Organisation
+
+ISO_DATE = "%Y-%m-%d"
 
 
 class CaseOpenForm(forms.Form):
@@ -112,13 +114,16 @@ class ConsentForm_(forms.Form):
     )
     scope = forms.CharField(label=_("Voor welke gegevens en waarvoor"), max_length=300)
     form = forms.ChoiceField(label=_("Vorm"), choices=ConsentForm.choices)
+    # <input type="date"> shows only ISO dates (yyyy-mm-dd), whatever the language;
+    # the Dutch format would leave the field empty (issue 11).
     given_on = forms.DateField(
-        label=_("Gegeven op"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Gegeven op"),
+        widget=forms.DateInput(attrs={"type": "date"}, format=ISO_DATE),
     )
     valid_until = forms.DateField(
         label=_("Geldig tot (niet verplicht)"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format=ISO_DATE),
     )
 
     def __init__(self, *args, organisations=None, **kwargs):
@@ -244,6 +249,21 @@ class FirstContactForm(forms.Form):
         ),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
     )
+
+    def __init__(self, *args, proposed_at=None, **kwargs):
+        """``proposed_at``: the proposal of the accepted hand-over this contact
+        completes; the contact cannot be earlier (the service refuses it too)."""
+        super().__init__(*args, **kwargs)
+        now = timezone.localtime().replace(second=0, microsecond=0)
+        self.fields["contact_at"].initial = now
+        if proposed_at is not None:
+            self.fields["contact_at"].help_text = _(
+                "Niet eerder dan het voorstel tot overdracht: %(when)s."
+            ) % {
+                "when": formats.date_format(
+                    timezone.localtime(proposed_at), "j F Y, H:i"
+                )
+            }
 
 
 class BreakGlassForm(forms.Form):

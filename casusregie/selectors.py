@@ -8,7 +8,8 @@ import statistics
 from collections import Counter
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.conf import settings
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
@@ -29,6 +30,7 @@ from casusregie.models import (
     Handover,
     Involvement,
 )
+from casusregie.workdays import add_working_days
 from pact.constants import Role
 from pact.models import Membership, Municipality
 
@@ -67,8 +69,38 @@ def case_list_for_user(
     return (
         cases.select_related("lead_organisation", "municipality")
         .prefetch_related(_active_involvements())
+        .annotate(
+            # For the first-contact flag: since when the lead has the case through an
+            # accepted hand-over and has not met the resident yet (no extra query).
+            awaiting_contact_since=Subquery(
+                Handover.objects.filter(
+                    case=OuterRef("pk"), status=HandoverStatus.ACCEPTED
+                ).values("answered_at")[:1]
+            )
+        )
         .order_by("-updated_at", "-id")
     )
+
+
+def first_contact_due_at(since: datetime.datetime) -> datetime.datetime:
+    """When the first contact with the resident is expected: within
+    ``PACT_FIRST_CONTACT_WORKING_DAYS`` working days after the hand-over was accepted
+    (or the case was registered)."""
+    return add_working_days(since, settings.PACT_FIRST_CONTACT_WORKING_DAYS)
+
+
+def cases_mark_first_contact(cases, *, now=None) -> list[Case]:
+    """Mark each case of a page (from ``case_list_for_user``) that still waits for a
+    first contact: ``contact_due_at`` (or ``None``) and ``is_contact_overdue``."""
+    now = now or timezone.now()
+    marked = list(cases)
+    for case in marked:
+        since = getattr(case, "awaiting_contact_since", None)
+        if since is None and case.status == CaseStatus.REGISTERED:
+            since = case.created_at
+        case.contact_due_at = first_contact_due_at(since) if since else None
+        case.is_contact_overdue = bool(since) and case.contact_due_at < now
+    return marked
 
 
 def case_detail(case: Case) -> dict[str, Any]:
@@ -169,12 +201,36 @@ def _receiver_basis_holds(handover: Handover, today: datetime.date) -> bool:
     return handover.consent is not None and handover.consent.is_valid_on(today)
 
 
-def handover_inbox(user, *, limit: int = 50) -> dict[str, list[Handover]]:
+def _mark_due(handover: Handover, now: datetime.datetime) -> None:
+    """What the inbox flags (attributes for the templates): ``is_past_deadline``, a
+    proposal not answered in time; ``contact_due_at`` and ``is_contact_overdue``, an
+    accepted hand-over whose first contact is late."""
+    contact_due_at = (
+        first_contact_due_at(handover.answered_at)
+        if handover.status == HandoverStatus.ACCEPTED and handover.answered_at
+        else None
+    )
+    marks = {
+        "is_past_deadline": handover.status == HandoverStatus.PROPOSED
+        and handover.deadline_at < now,
+        "contact_due_at": contact_due_at,
+        "is_contact_overdue": contact_due_at is not None and contact_due_at < now,
+    }
+    for name, value in marks.items():
+        setattr(handover, name, value)
+
+
+def handover_inbox(
+    user, *, limit: int = 50, now: datetime.datetime | None = None
+) -> dict[str, list[Handover]]:
     """The open hand-overs of the user's organisations in one query, split as the
     dashboard shows them: ``incoming`` (proposals to us, by deadline), ``outgoing``
     (from us, proposed or awaiting first contact, by deadline) and ``awaiting_contact``
-    (accepted by us, first contact not recorded yet, by acceptance). At most ``limit``
-    each. The same hand-overs as ``handovers_incoming`` and friends."""
+    (accepted by us, first contact not recorded yet, overdue ones first, then by
+    acceptance). At most ``limit`` each. The same hand-overs as
+    ``handovers_incoming`` and friends. Each is marked ``is_past_deadline`` (a
+    proposal not answered in time), ``contact_due_at`` and ``is_contact_overdue`` (an
+    accepted one whose first contact is late, ``PACT_FIRST_CONTACT_WORKING_DAYS``)."""
     handovers = (
         permissions.handovers_of_own_organisations(user)
         .filter(status__in=OPEN_HANDOVER_STATUSES)
@@ -183,11 +239,13 @@ def handover_inbox(user, *, limit: int = 50) -> dict[str, list[Handover]]:
         )
         .order_by("deadline_at", "id")
     )
-    today = timezone.localdate()
+    now = now or timezone.now()
+    today = timezone.localdate(now)
     incoming: list[Handover] = []
     outgoing: list[Handover] = []
     awaiting: list[Handover] = []
     for handover in handovers:
+        _mark_due(handover, now)
         if (
             handover.is_to_us
             and handover.status == HandoverStatus.PROPOSED
@@ -198,7 +256,15 @@ def handover_inbox(user, *, limit: int = 50) -> dict[str, list[Handover]]:
             awaiting.append(handover)
         if handover.is_from_us:
             outgoing.append(handover)
-    awaiting.sort(key=lambda h: (h.answered_at is None, h.answered_at, h.pk))
+    # Overdue first contacts first, then the longest waiting.
+    awaiting.sort(
+        key=lambda h: (
+            not getattr(h, "is_contact_overdue", False),
+            h.answered_at is None,
+            h.answered_at,
+            h.pk,
+        )
+    )
     return {
         "incoming": incoming[:limit],
         "outgoing": outgoing[:limit],

@@ -103,6 +103,7 @@ def dashboard(request):
         request,
         selectors.case_list_for_user(user, status=status, only_mine=only_mine),
     )
+    page.object_list = selectors.cases_mark_first_contact(page.object_list)
     services.audit_read(
         request=request,
         action=AuditAction.CASE_LIST,
@@ -144,6 +145,7 @@ def organisation_cases(request):
         request,
         selectors.case_list_for_user(user, status=status, organisation_id=chosen.pk),
     )
+    page.object_list = selectors.cases_mark_first_contact(page.object_list)
     services.audit_read(
         request=request,
         action=AuditAction.CASE_LIST,
@@ -234,6 +236,7 @@ def case_detail(request, case_uuid):
     detail = selectors.case_detail(case)
     involved_ids = {i.organisation_id for i in detail["involvements"]}
     candidates = _other_organisations(case)
+    open_handover = next((h for h in detail["handovers"] if h.is_open), None)
     context = {
         "case": case,
         **detail,
@@ -244,7 +247,7 @@ def case_detail(request, case_uuid):
             handovers=detail["handovers"],
             escalations=detail["escalations"],
         ),
-        "open_handover": next((h for h in detail["handovers"] if h.is_open), None),
+        "open_handover": open_handover,
         "goal_form": forms.GoalForm(),
         "note_form": forms.NoteForm(),
         "consent_form": forms.ConsentForm_(organisations=candidates),
@@ -258,7 +261,9 @@ def case_detail(request, case_uuid):
             }
         ),
         "escalate_form": forms.EscalateForm(),
-        "first_contact_form": forms.FirstContactForm(),
+        "first_contact_form": forms.FirstContactForm(
+            proposed_at=open_handover.proposed_at if open_handover else None
+        ),
         "close_form": forms.CloseForm(),
         "goal_statuses": GoalStatus.choices,
     }

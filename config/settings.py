@@ -372,6 +372,9 @@ PACT_CASE_RETENTION_DAYS = env_int("PACT_CASE_RETENTION_DAYS", 2 * 365)
 PACT_SIGNAL_RETENTION_DAYS = env_int("PACT_SIGNAL_RETENTION_DAYS", 365)
 # A hand-over proposal expires after this many working days without an answer.
 PACT_HANDOVER_EXPIRY_WORKING_DAYS = env_int("PACT_HANDOVER_EXPIRY_WORKING_DAYS", 5)
+# The first contact with the resident is expected within this many working days after
+# a hand-over is accepted (or a case is registered); later, the inbox flags it.
+PACT_FIRST_CONTACT_WORKING_DAYS = env_int("PACT_FIRST_CONTACT_WORKING_DAYS", 5)
 # Where the official HSDS 3.0 schemas live (not part of this repository).
 # The shared folder sits beside the checkout; CI may clone elsewhere on the same machine.
 _HSDS_CANDIDATES = [BASE_DIR.parent / "shared" / "hsds", Path("/work/shared/hsds")]

@@ -15,7 +15,7 @@ from typing import Literal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from casusregie import events, permissions
@@ -601,6 +601,26 @@ def involvement_end(
     return involvement
 
 
+def _require_contact_after_proposal(
+    handover: Handover | None, contact_at: datetime.datetime
+) -> None:
+    """The first contact after a hand-over cannot be earlier than the proposal it
+    answers (issue 11). A new case has no such bound: people often meet the resident
+    before they register the case."""
+    if handover is not None and contact_at < handover.proposed_at:
+        when = formats.date_format(
+            timezone.localtime(handover.proposed_at), "DATETIME_FORMAT"
+        )
+        raise ValidationError(
+            _(
+                "Het eerste contact kan niet eerder zijn dan het voorstel tot "
+                "overdracht (%(when)s). Vul de datum en tijd in van het gesprek na "
+                "het voorstel."
+            )
+            % {"when": when}
+        )
+
+
 @transaction.atomic
 def case_record_first_contact(
     *, case: Case, actor, contact_at: datetime.datetime | None = None, at=None
@@ -608,7 +628,8 @@ def case_record_first_contact(
     """The lead records the first contact with the resident.
 
     A registered case becomes active; an accepted hand-over to the lead is completed and
-    the previous lead steps out if the proposer chose so.
+    the previous lead steps out if the proposer chose so. A contact in the future, or
+    before the proposal of the hand-over it completes, is refused (``ValidationError``).
     """
     at = now_or(at)
     contact_at = contact_at or at
@@ -628,6 +649,7 @@ def case_record_first_contact(
     )
     if handover is None and case.status != CaseStatus.REGISTERED:
         raise InvalidTransition(_("Er wacht geen eerste contact op deze casus."))
+    _require_contact_after_proposal(handover, contact_at)
     fields = []
     if case.first_contact_at is None:
         case.first_contact_at = contact_at

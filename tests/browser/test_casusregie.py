@@ -138,9 +138,8 @@ class CasusregieBrowserTests:
         # Live: no reload on the receiver's side.
         incoming = receiver.locator("#cr-incoming a")
         expect(incoming).to_have_count(1, timeout=10_000)
-        expect(incoming).to_contain_text(
-            "Van Attenta naar Gemeentelijke Kredietbank Drenthe"
-        )
+        expect(incoming).to_contain_text(f"{case.reference} · Fam. Zonnebloem")
+        expect(receiver.locator("#cr-incoming li")).to_contain_text("van Attenta")
         expect(receiver.locator("#cr-badge")).to_have_text("1", timeout=10_000)
 
         incoming.click()
