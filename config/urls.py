@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("search.urls")),
     path("", include("casusregie.urls")),
     path("", include("agenda.urls")),
+    path("", include("vroegsignalering.urls")),
 ]
 
 if settings.DEBUG:

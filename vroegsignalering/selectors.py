@@ -1,0 +1,298 @@
+"""Reads of vroegsignalering. Lists take the viewing user, so scoping through
+``permissions.households_visible_to`` cannot be forgotten; figures hold no personal
+data."""
+
+from __future__ import annotations
+
+import datetime
+import statistics
+from collections import Counter, defaultdict
+from decimal import Decimal
+
+from django.db.models import Count, Prefetch, QuerySet
+from django.utils import timezone
+
+from pact.models import Municipality
+from socialekaart import selectors as kaart_selectors
+from socialekaart.models import Category
+from vroegsignalering import permissions
+from vroegsignalering.constants import (
+    CLOSED_STATUSES,
+    NATIONAL_ACCEPTED_RATE,
+    ArrearsKind,
+    AttemptKind,
+    HouseholdStatus,
+    NextStep,
+)
+from vroegsignalering.models import (
+    Attempt,
+    Household,
+    PartnerCapacity,
+    PurgedTally,
+    RoutingRule,
+    Signal,
+)
+from vroegsignalering.triage import REASON_LABELS
+
+QUEUE_FILTERS = {
+    "open": {"closed_at__isnull": True},
+    "vandaag": {"closed_at__isnull": True},
+    "afgesloten": {"closed_at__isnull": False},
+}
+
+
+def household_queue_for_user(
+    user, *, view: str = "open", organisation=None, today: datetime.date | None = None
+) -> QuerySet[Household]:
+    """The households ``user`` works on, most urgent first: open ones by due date and
+    score; ``view="vandaag"`` only those due today or earlier; ``"afgesloten"`` the
+    closed ones, newest first. Fixed number of queries (signals prefetched)."""
+    today = today or timezone.localdate()
+    households = permissions.households_visible_to(user).select_related(
+        "municipality", "organisation"
+    )
+    if organisation is not None:
+        households = households.filter(organisation=organisation)
+    households = households.filter(**QUEUE_FILTERS.get(view, QUEUE_FILTERS["open"]))
+    if view == "vandaag":
+        households = households.filter(due_on__lte=today)
+    if view == "afgesloten":
+        households = households.order_by("-closed_at", "-id")
+    else:
+        households = households.order_by("due_on", "-score", "first_signal_on", "id")
+    return households.prefetch_related(
+        Prefetch("signals", queryset=Signal.objects.order_by("-amount", "id"))
+    )
+
+
+def queue_counts_for_user(user, *, organisation=None, today=None) -> dict[str, int]:
+    today = today or timezone.localdate()
+    households = permissions.households_visible_to(user)
+    if organisation is not None:
+        households = households.filter(organisation=organisation)
+    open_households = households.filter(closed_at__isnull=True)
+    return {
+        "open": open_households.count(),
+        "vandaag": open_households.filter(due_on__lte=today).count(),
+        "te_laat": open_households.filter(due_on__lt=today).count(),
+    }
+
+
+def household_detail(household: Household) -> dict:
+    """Everything the household page shows (the caller has authorised)."""
+    return {
+        "signals": list(household.signals.order_by("-amount", "id")),
+        "attempts": list(
+            Attempt.objects.filter(household=household)
+            .select_related("organisation", "made_by")
+            .order_by("made_at", "id")
+        ),
+        "reasons": score_reasons(household),
+    }
+
+
+def score_reasons(household: Household) -> list[tuple[str, int]]:
+    return [
+        (str(REASON_LABELS.get(code, code)), points)
+        for code, points in household.score_reasons
+    ]
+
+
+LETTER_CATEGORIES = {
+    ArrearsKind.RENT: "wonen-en-energie",
+    ArrearsKind.ENERGY: "wonen-en-energie",
+    ArrearsKind.WATER: "wonen-en-energie",
+}
+
+
+def letter_offerings(household: Household, *, limit: int = 6) -> list:
+    """Offerings of the sociale kaart for the letter: help with money and debts in the
+    household's municipality, plus housing and energy when those are in arrears, plus
+    children's offerings when children are known. Live services only, A to Z."""
+    slugs = ["geld-en-schulden"]
+    kinds = set(household.signals.values_list("kind", flat=True))
+    slugs += sorted({LETTER_CATEGORIES[k] for k in kinds if k in LETTER_CATEGORIES})
+    if household.has_children:
+        slugs.append("kinderen-en-jongeren")
+    pages = []
+    seen = set()
+    for category in Category.objects.filter(slug__in=slugs):
+        for page in kaart_selectors.service_list(
+            category=category, municipality=household.municipality
+        )[:limit]:
+            if page.pk not in seen:
+                seen.add(page.pk)
+                pages.append(page)
+    return kaart_selectors.attach_organisation_pages(pages[: limit * 2])
+
+
+def routing_rules_of(municipality: Municipality) -> QuerySet[RoutingRule]:
+    return RoutingRule.objects.filter(municipality=municipality).select_related(
+        "organisation"
+    )
+
+
+def capacity_of(organisation) -> PartnerCapacity | None:
+    return PartnerCapacity.objects.filter(organisation=organisation).first()
+
+
+# --- Figures (no personal data) -----------------------------------------------------
+
+
+def _percentile(values: list[int], fraction: float) -> float | None:
+    if not values:
+        return None
+    values = sorted(values)
+    index = max(0, min(len(values) - 1, round(fraction * (len(values) - 1))))
+    return values[index]
+
+
+def figures_by_month(municipality: Municipality, *, months: int = 12) -> list[dict]:
+    """Per month of the first signal: signals, households, by kind and creditor, reached
+    and accepted rates (against the national 35%), days from signal to first contact
+    (median and p90), visits and calls planned, letters only. Live households plus the
+    anonymous counts left by the purge. Newest month first."""
+    rows: dict[datetime.date, dict] = defaultdict(
+        lambda: {
+            "households": 0,
+            "signals": 0,
+            "reached": 0,
+            "accepted": 0,
+            "declined": 0,
+            "letters_only": 0,
+            "visits_planned": 0,
+            "calls_planned": 0,
+            "by_kind": Counter(),
+            "by_creditor": Counter(),
+            "days": [],
+        }
+    )
+    households = (
+        Household.objects.filter(municipality=municipality)
+        .annotate(
+            signal_count=Count("signals", distinct=True),
+            attempt_count=Count("attempts", distinct=True),
+        )
+        .values(
+            "id",
+            "first_signal_on",
+            "first_contact_at",
+            "status",
+            "planned_step",
+            "signal_count",
+            "attempt_count",
+        )
+    )
+    letter_attempts = dict(
+        Attempt.objects.filter(
+            household__municipality=municipality, kind=AttemptKind.LETTER
+        )
+        .values("household_id")
+        .annotate(n=Count("id"))
+        .values_list("household_id", "n")
+    )
+    month_of: dict[int, datetime.date] = {}
+    for household in households:
+        month = household["first_signal_on"].replace(day=1)
+        month_of[household["id"]] = month
+        row = rows[month]
+        row["households"] += 1
+        row["signals"] += household["signal_count"]
+        if household["first_contact_at"] is not None:
+            row["reached"] += 1
+            contact_day = timezone.localtime(household["first_contact_at"]).date()
+            row["days"].append((contact_day - household["first_signal_on"]).days)
+        if household["status"] == HouseholdStatus.ACCEPTED:
+            row["accepted"] += 1
+        if household["status"] == HouseholdStatus.DECLINED:
+            row["declined"] += 1
+        if household["planned_step"] == NextStep.VISIT:
+            row["visits_planned"] += 1
+        if household["planned_step"] == NextStep.CALL:
+            row["calls_planned"] += 1
+        letters = letter_attempts.get(household["id"], 0)
+        if (
+            household["first_contact_at"] is None
+            and letters
+            and letters == household["attempt_count"]
+        ):
+            row["letters_only"] += 1
+    for kind, creditor, household_id in Signal.objects.filter(
+        household__municipality=municipality
+    ).values_list("kind", "creditor", "household_id"):
+        row = rows[month_of[household_id]]
+        row["by_kind"][kind] += 1
+        row["by_creditor"][creditor] += 1
+    for tally in PurgedTally.objects.filter(municipality=municipality):
+        row = rows[tally.month]
+        for key in ("households", "signals", "reached", "accepted", "letters_only"):
+            row[key] += getattr(tally, key)
+        row["by_kind"].update(tally.by_kind)
+        row["by_creditor"].update(tally.by_creditor)
+        row["days"].extend(tally.days_to_first_contact)
+    result = []
+    for month in sorted(rows, reverse=True)[:months]:
+        row = rows[month]
+        households_n = row["households"] or 1
+        days = row.pop("days")
+        result.append(
+            {
+                "month": month,
+                **row,
+                "by_kind": [
+                    (str(ArrearsKind(kind).label), n)
+                    for kind, n in row["by_kind"].most_common()
+                ],
+                "by_creditor": row["by_creditor"].most_common(),
+                "reached_rate": row["reached"] / households_n,
+                "accepted_rate": row["accepted"] / households_n,
+                "national_accepted_rate": NATIONAL_ACCEPTED_RATE,
+                "days_median": statistics.median(days) if days else None,
+                "days_p90": _percentile(days, 0.9),
+            }
+        )
+    return result
+
+
+def capacity_overview(municipality: Municipality) -> list[dict]:
+    """Per partner with households in the municipality: weekly capacity and how many
+    households are open (so the regisseur sees where capacity falls short)."""
+    open_counts = dict(
+        Household.objects.filter(municipality=municipality, closed_at__isnull=True)
+        .values("organisation__name")
+        .annotate(n=Count("id"))
+        .values_list("organisation__name", "n")
+    )
+    capacities = {
+        c.organisation.name: c
+        for c in PartnerCapacity.objects.select_related("organisation").filter(
+            organisation__name__in=open_counts
+        )
+    }
+    return [
+        {
+            "organisation": name,
+            "open": count,
+            "visits_per_week": getattr(capacities.get(name), "visits_per_week", 0),
+            "calls_per_week": getattr(capacities.get(name), "calls_per_week", 0),
+        }
+        for name, count in sorted(open_counts.items())
+    ]
+
+
+def total_amount(households) -> Decimal:
+    return sum((h.total_amount for h in households), Decimal(0))
+
+
+__all__ = [
+    "CLOSED_STATUSES",
+    "capacity_of",
+    "capacity_overview",
+    "figures_by_month",
+    "household_detail",
+    "household_queue_for_user",
+    "letter_offerings",
+    "queue_counts_for_user",
+    "routing_rules_of",
+    "score_reasons",
+]
