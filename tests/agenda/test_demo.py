@@ -1,13 +1,17 @@
-"""The demo holds the Aa en Hunze action table exactly (DOMAIN.md), with rounds of updates."""
+"""The demo holds the Aa en Hunze action table exactly (DOMAIN.md), with rounds of updates,
+and a plan that runs now: its current round is open, with work for coordinator.impuls."""
 
 from __future__ import annotations
 
+import datetime
 import io
 
 import pytest
 
+from agenda import selectors
 from agenda.models import Plan, Round, Update
 from demo import agenda as demo
+from demo.agenda import Quarter
 from demo.network import seed_network
 
 # DOMAIN.md, "The action table of Aa en Hunze": bouwsteen, action, executed by, timing (the
@@ -83,7 +87,9 @@ class DemoTests:
     ):
         seed_network(stdout=io.StringIO())
         demo.seed(stdout=io.StringIO())
-        plan = Plan.objects.get(pact__slug="aa-en-hunze")
+        plan = Plan.objects.get(
+            pact__slug="aa-en-hunze", slug="zelf-weer-aan-het-stuur"
+        )
         rows = [
             (
                 a.building_block.number if a.building_block else None,
@@ -112,3 +118,41 @@ class DemoTests:
         before = Update.objects.count()
         demo.seed(stdout=io.StringIO())
         assert Update.objects.count() == before
+
+    @pytest.mark.parametrize(
+        "now",
+        [
+            "2026-12-07 11:00 +01:00",
+            "2027-01-10 11:00 +01:00",
+            "2029-08-20 11:00 +02:00",
+        ],
+    )
+    def test_current_plan_has_an_open_round_with_work_for_impuls(
+        self, wagtail_site, time_machine, django_user_model, now
+    ):
+        time_machine.move_to(now)
+        today = datetime.date.fromisoformat(now[:10])
+        seed_network(stdout=io.StringIO())
+        demo.seed(stdout=io.StringIO())
+        plan = Plan.objects.get(slug="zelf-weer-aan-het-stuur-2")
+        assert plan.starts_on <= today <= plan.ends_on
+        current = plan.rounds.get(period_starts_on=Quarter.from_date(today).starts_on)
+        assert current.is_open(today)
+        impuls = django_user_model.objects.get(username="coordinator.impuls")
+        drafts = Update.objects.filter(round=current, state="draft", created_by=impuls)
+        assert drafts.exists()
+        assert Update.objects.filter(
+            action__plan=plan,
+            state="returned",
+            action__owners__organisation__slug="impuls",
+        ).exists()
+        owed = plan.actions.filter(
+            pk__in=selectors.expected_action_ids(plan, current),
+            owners__organisation__slug="impuls",
+        )
+        assert owed.exclude(updates__round=current).exists()
+        # Nothing is dated in the future, and the timing words moved with the period.
+        assert not Update.objects.filter(
+            updated_at__gt=datetime.datetime.now(datetime.UTC)
+        ).exists()
+        assert not plan.actions.filter(timing_needs_review=True).exists()

@@ -18,7 +18,12 @@ from tests.factories.pact import OrganisationFactory, PactFactory
 pytestmark = pytest.mark.django_db
 
 REAL_TABLE = (
-    Path(__file__).resolve().parents[2] / "demo" / "data" / "aa-en-hunze-tijdspad.csv"
+    Path(__file__).resolve().parents[2]
+    / "demo"
+    / "data"
+    / "agenda"
+    / "aa-en-hunze-2020-2021"
+    / "acties.csv"
 )
 
 
