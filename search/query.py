@@ -59,9 +59,13 @@ def parse(raw: str, *, vocabulary: Vocabulary, synonyms: SynonymTable) -> Parsed
     while position < len(tokens) and len(groups) < MAX_GROUPS:
         length, phrases = synonyms.match(stems, position)
         is_last = position + max(length, 1) == len(tokens)
+        complete_phrase = False
         if length:
             alternatives = [_phrase_alternative(phrase) for phrase in phrases]
             typed = tokens[position : position + length]
+            # A phrase of several words typed in full ("food bank") is complete: its
+            # last word is not the start of another ("bank" of "kredietbank").
+            complete_phrase = length > 1
         else:
             token = tokens[position]
             length = 1
@@ -75,7 +79,7 @@ def parse(raw: str, *, vocabulary: Vocabulary, synonyms: SynonymTable) -> Parsed
                 alternatives.append(Alternative(tuple(stem(p) for p in parts[:2])))
                 alternatives.append(Alternative((stem(parts[1]),)))
             typed = [token]
-        if is_last and typing and len(typed[-1]) >= MIN_PREFIX:
+        if is_last and typing and not complete_phrase and len(typed[-1]) >= MIN_PREFIX:
             last = typed[-1]
             for fragment in dict.fromkeys((last, stem(last))):
                 alternatives.append(Alternative((fragment,), prefix=True))

@@ -1,8 +1,12 @@
-"""Measuring relevance: hit rate at 3 and mean reciprocal rank over ``relevance.json``.
+"""Measuring relevance: hit rate at 3, mean reciprocal rank and precision over
+``relevance.json``.
 
 A case is a query as people type it, optional filters, and the offerings (URLs) of which
 at least one must be among the first three results. The reciprocal rank is 1/rank of
-the first expected offering in the first ten results (0 when absent).
+the first expected offering in the first ten results (0 when absent). A case may also
+say how many results a person would still read (``at_most``): "geen geld voor eten"
+should not answer with 63 of 77 offerings. Precision is the share of those cases whose
+result count stays within it.
 """
 
 from __future__ import annotations
@@ -23,10 +27,16 @@ class CaseResult:
     kind: str
     rank: int | None
     top: list[str]
+    total: int = 0
+    at_most: int | None = None
 
     @property
     def hit(self) -> bool:
         return self.rank is not None and self.rank <= 3
+
+    @property
+    def precise(self) -> bool:
+        return self.at_most is None or self.total <= self.at_most
 
 
 @dataclass
@@ -43,8 +53,17 @@ class Report:
         return sum(1 / r.rank for r in self.results if r.rank) / len(self.results)
 
     @property
+    def precision(self) -> float:
+        bounded = [r for r in self.results if r.at_most is not None]
+        return sum(r.precise for r in bounded) / len(bounded) if bounded else 1.0
+
+    @property
     def misses(self) -> list[CaseResult]:
         return [r for r in self.results if not r.hit]
+
+    @property
+    def too_broad(self) -> list[CaseResult]:
+        return [r for r in self.results if not r.precise]
 
     def by_kind(self) -> dict[str, float]:
         kinds: dict[str, list[CaseResult]] = {}
@@ -54,12 +73,18 @@ class Report:
 
     def summary(self) -> str:
         lines = [
-            f"{len(self.results)} queries: hit@3 {self.hit_at_3:.3f}, MRR {self.mrr:.3f}",
+            f"{len(self.results)} queries: hit@3 {self.hit_at_3:.3f}, MRR {self.mrr:.3f}, "
+            f"precision {self.precision:.3f}",
             "hit@3 per kind: "
             + ", ".join(f"{k} {v:.2f}" for k, v in self.by_kind().items()),
         ]
         for miss in self.misses:
             lines.append(f"  miss: {miss.query!r} (rank {miss.rank}) top 3: {miss.top}")
+        for broad in self.too_broad:
+            lines.append(
+                f"  too broad: {broad.query!r} {broad.total} results "
+                f"(at most {broad.at_most})"
+            )
         return "\n".join(lines)
 
 
@@ -87,7 +112,12 @@ def evaluate(user, path: Path = CASES) -> Report:
         ranks = [urls.index(url) + 1 for url in case["expect"] if url in urls]
         report.results.append(
             CaseResult(
-                case["q"], case.get("kind", ""), min(ranks) if ranks else None, urls[:3]
+                case["q"],
+                case.get("kind", ""),
+                min(ranks) if ranks else None,
+                urls[:3],
+                total=results.total,
+                at_most=case.get("at_most"),
             )
         )
     return report

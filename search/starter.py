@@ -1,4 +1,5 @@
-"""The starter data of search: Dutch synonyms and the demo municipalities' PC4 centres.
+"""The starter data of search: Dutch (and English) synonyms and the PC4 centres of the
+demo municipalities.
 
 Installed by migration 0003 (with the migration's historical models) and restored by
 ``ensure`` where a test flushed the tables. Pact admins edit the synonyms afterwards
@@ -87,9 +88,17 @@ STARTER_SYNONYMS = [
         "werk, baan, solliciteren, werkloos, reintegratie, re-integratie, werkzoekend",
         "Werk vinden.",
     ),
+    # Each toeslag with the general word only, not with each other (decision 0080): a
+    # search for "toeslagen" finds them all, "kinderopvangtoeslag" not "zorgtoeslag".
+    ("huurtoeslag, toeslagen", "Toeslagen van de Belastingdienst: huurtoeslag."),
+    ("zorgtoeslag, toeslagen", "Toeslagen van de Belastingdienst: zorgtoeslag."),
     (
-        "toeslagen, huurtoeslag, zorgtoeslag, kinderopvangtoeslag, kindgebonden budget",
-        "Toeslagen van de Belastingdienst.",
+        "kinderopvangtoeslag, toeslagen",
+        "Toeslagen van de Belastingdienst: kinderopvangtoeslag.",
+    ),
+    (
+        "kindgebonden budget, toeslagen",
+        "Toeslagen van de Belastingdienst: kindgebonden budget.",
     ),
     (
         "eenzaam, eenzaamheid, ontmoeting, buurthuis, inloop, koffieochtend",
@@ -138,12 +147,59 @@ STARTER_SYNONYMS = [
     ),
 ]
 
+# English words residents with little Dutch type (the site has an English interface),
+# each tied to the Dutch words of the pages. No single English word that is also a
+# Dutch stem ("rent" is the stem of "rente"): only phrases for those.
+ENGLISH_SYNONYMS = [
+    (
+        "food bank, foodbank, food, groceries, hungry, food parcel, voedselbank",
+        "Engels: eten.",
+    ),
+    ("debt, debts, bailiff, unpaid bills, debt help, schulden", "Engels: schulden."),
+    (
+        "rent arrears, behind on rent, pay the rent, pay rent, eviction, huurachterstand",
+        "Engels: huur.",
+    ),
+    ("clothes, clothing, coat, shoes, kleding", "Engels: kleding."),
+    ("sports, sport club, swimming lessons, club fees, sport", "Engels: sport."),
+    ("birthday, verjaardag", "Engels: verjaardag."),
+    ("forms, paperwork, help with forms, formulieren", "Engels: papierwerk."),
+    ("energy bill, energy, heating, energierekening", "Engels: energie."),
+    ("health insurance, zorgverzekering", "Engels: zorgverzekering."),
+    ("lonely, loneliness, eenzaam", "Engels: eenzaamheid."),
+    ("job, work, unemployed, werk", "Engels: werk."),
+    ("holiday, vacation, vakantie", "Engels: vakantie."),
+    ("school costs, school trip, school supplies, schoolspullen", "Engels: school."),
+    ("budgeting, money management, budgetbeheer", "Engels: geld beheren."),
+    ("low income, poverty, little money, weinig geld", "Engels: weinig geld."),
+    ("second hand, secondhand, tweedehands", "Engels: tweedehands."),
+    ("legal aid, lawyer, rechtshulp", "Engels: rechtshulp."),
+    ("christmas, christmas parcel, kerstpakket", "Engels: kerst."),
+    ("pregnant, baby things, babyspullen", "Engels: baby."),
+    ("housing benefit, rent benefit, huurtoeslag", "Engels: huurtoeslag."),
+    (
+        "healthcare allowance, health care allowance, zorgtoeslag",
+        "Engels: zorgtoeslag.",
+    ),
+    (
+        "childcare benefit, childcare allowance, kinderopvangtoeslag",
+        "Engels: kinderopvangtoeslag.",
+    ),
+    ("benefits, allowances, toeslagen", "Engels: toeslagen."),
+]
+
+# Replaced by the pairs above (decision 0080); removed where nobody changed it.
+OLD_TOESLAGEN = (
+    "toeslagen, huurtoeslag, zorgtoeslag, kinderopvangtoeslag, kindgebonden budget"
+)
+
 POSTCODES = Path(__file__).resolve().parent / "data" / "postcodes_pc4_demo.csv"
 
 
 def load(SynonymGroup, PostcodeArea) -> None:  # noqa: N803 (model classes)
     """Add the starter synonyms and postcodes that are missing (idempotent)."""
-    for terms, note in STARTER_SYNONYMS:
+    SynonymGroup.objects.filter(terms=OLD_TOESLAGEN).delete()
+    for terms, note in [*STARTER_SYNONYMS, *ENGLISH_SYNONYMS]:
         SynonymGroup.objects.get_or_create(terms=terms, defaults={"note": note})
     with POSTCODES.open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):

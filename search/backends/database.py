@@ -82,9 +82,11 @@ LOCATION_TABLE = IndexedLocation._meta.db_table
 
 def prepare(document: Document, decompounder: Decompounder) -> dict:
     """The analysed fields and vocabulary words of one document."""
+    # Category names are filters (facets), not words of the page: a "voor" or "eten"
+    # in "Eten en kleding" made a birthday box match "geen geld voor eten" (decision
+    # 0080).
     meta_parts = [
         document.get("organisation") or "",
-        *document.get("category_names", []),
         *document.get("target_group_names", []),
         *document.get("municipality_names", []),
     ]
@@ -355,7 +357,7 @@ class DatabaseBackend(SearchBackend):
                 if query.has_text
                 else None
             )
-            result = allowed & match.any if match else allowed
+            result = match.best_level(allowed) if match else allowed
             total = result.bit_count()
             ranked = (
                 ranking.page(query, result, match, snapshot)

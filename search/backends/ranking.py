@@ -1,8 +1,10 @@
 """The order of results in the embedded backend, computed from sets of document ids.
 
-Results are ordered by, in turn (decision 20, refined by decision 24):
+Only the documents that match the most of the query's words (groups) are results
+(decision 0080): all of them when any document has them all. They are ordered by, in
+turn (decision 20, refined by decisions 24 and 0080):
 
-1. how many of the query's words (groups) a document matches;
+1. how many of the query's words (groups) a document matches (one level since 0080);
 2. whether it contains the words as typed (``Query.exact``, strictest first);
 3. with a point given: distance to its closest location, documents without one last;
 4. whether the words occur in its title or keywords;
@@ -65,6 +67,21 @@ class TextMatch:
             exact=found[len(per_group) :],
             any=bitsets.union(groups),
         )
+
+    def best_level(self, allowed: int) -> int:
+        """The allowed documents that match the most word groups (decision 0080).
+
+        Every group when any document matches them all ("geen geld voor eten": food
+        *and* money), else all but one, and so on: a query of several words narrows
+        instead of widening, and a word found nowhere does not empty the result.
+        """
+        result = allowed & self.any
+        if len(self.groups) < 2:
+            return result
+        for level in bitsets.count_levels(result, self.groups)[:-1]:
+            if level:
+                return level
+        return 0
 
     def top_fields(self) -> int:
         """Documents with a query word in the title or keywords (queried once)."""

@@ -234,16 +234,21 @@ class BackendFilterTests:
     def test_pages_of_a_ranked_search_follow_on_without_gaps_or_repeats(
         self, search_backend, index
     ):
-        # Title matches, body matches, both words, one word, typed form or not: the
-        # ranking's parts, so that page boundaries fall inside and between them.
+        # Title matches, body matches, typed form or not: the ranking's parts, so that
+        # page boundaries fall inside and between them. (Every document has both
+        # words: one with only one of them is no result once others have both,
+        # decision 0080.)
         index(
             *[make_document(title=f"Huur {n}", body="betalen") for n in range(4)],
-            *[make_document(title=f"Aanbod {n}", body="huur") for n in range(5)],
             *[
-                make_document(title=f"Regeling {n}", body="huurachterstand")
+                make_document(title=f"Aanbod {n}", body="huur betalen")
+                for n in range(5)
+            ],
+            *[
+                make_document(title=f"Regeling {n}", body="huurachterstand betalen")
                 for n in range(3)
             ],
-            *[make_document(title=f"Betalen {n}") for n in range(4)],
+            *[make_document(title=f"Betalen {n}", body="huur") for n in range(4)],
         )
         total, everything, _f = run(search_backend, "huur betalen", limit=50)
         pages = [

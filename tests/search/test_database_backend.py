@@ -141,6 +141,47 @@ class FilterSnapshotTests:
 
 
 @database_only
+class PrecisionTests:
+    """Decision 0080: several words narrow; category names are filters, not words."""
+
+    def titles(self, text: str) -> list[str]:
+        page = DatabaseBackend().search(query(text))
+        return sorted(hit.document["title"] for hit in page.hits)
+
+    def test_documents_with_every_word_are_the_only_results(
+        self, search_backend, index
+    ):
+        index(
+            make_document(title="Voedselpakket", body="te weinig geld voor eten"),
+            make_document(title="Verjaardagsbox", body="geen geld voor een feest"),
+            make_document(title="Kledingbank", body="kleding als er weinig geld is"),
+        )
+        assert self.titles("geen geld voor eten") == ["Voedselpakket"]
+
+    def test_with_no_document_holding_every_word_the_most_words_count(
+        self, search_backend, index
+    ):
+        index(
+            make_document(title="Voedselpakket", body="eten"),
+            make_document(title="Kledingbank", body="kleding"),
+            make_document(title="Bibliotheek", body="boeken"),
+        )
+        assert self.titles("eten kleding ") == ["Kledingbank", "Voedselpakket"]
+
+    def test_a_category_name_does_not_make_a_page_match(self, search_backend, index):
+        index(
+            make_document(
+                title="Verjaardagsbox",
+                body="slingers en een cadeautje",
+                categories=["eten-en-kleding"],
+                category_names=["Eten en kleding"],
+            ),
+            make_document(title="Voedselpakket", body="eten"),
+        )
+        assert self.titles("eten ") == ["Voedselpakket"]
+
+
+@database_only
 class SearchCostTests:
     def test_the_number_of_queries_does_not_grow_with_the_matches(
         self, search_backend, index

@@ -27,6 +27,7 @@ SYNONYMS = SynonymTable.build(
     [
         ["schulden", "geldzorgen", "rekeningen niet betalen"],
         ["sport", "zwemmen", "contributie"],
+        ["food bank", "voedselbank"],
     ]
 )
 
@@ -70,6 +71,17 @@ class QueryParsingTests:
     def test_compound_word_also_matches_its_parts_together(self):
         parsed = parse("voedselpakket ", vocabulary=VOCABULARY, synonyms=SYNONYMS)
         assert ((stem("voedsel"), stem("pakket")), False) in alternatives(parsed)
+
+    def test_a_phrase_typed_in_full_is_not_also_a_prefix(self):
+        # "food bank" is complete: "bank" must not find "kredietbank" (decision 0080).
+        parsed = parse("food bank", vocabulary=VOCABULARY, synonyms=SYNONYMS)
+        assert len(parsed.groups) == 1
+        assert not any(a.prefix for a in parsed.groups[0].alternatives)
+        assert ((stem("voedselbank"),), False) in alternatives(parsed)
+
+    def test_a_single_word_being_typed_is_still_a_prefix(self):
+        parsed = parse("voedselb", vocabulary=VOCABULARY, synonyms=SYNONYMS)
+        assert any(a.prefix for a in parsed.groups[0].alternatives)
 
     def test_synonym_words_are_corrected_too(self):
         parsed = parse("geldzorgn ", vocabulary=VOCABULARY, synonyms=SYNONYMS)
