@@ -49,6 +49,33 @@ class AgeSubject(models.TextChoices):
     APPLICANT = "applicant", _("De aanvrager")
 
 
+class BenefitPeriod(models.TextChoices):
+    """How often a rule's amount is paid; ``PER_YEAR`` says how many times a year
+    (a one-off counts once in the yearly estimate)."""
+
+    ONCE = "once", _("eenmalig")
+    MONTH = "month", _("per maand")
+    HALF_YEAR = "half_year", _("per half jaar")
+    YEAR = "year", _("per jaar")
+
+
+BENEFIT_TIMES_PER_YEAR = {
+    BenefitPeriod.ONCE: 1,
+    BenefitPeriod.MONTH: 12,
+    BenefitPeriod.HALF_YEAR: 2,
+    BenefitPeriod.YEAR: 1,
+}
+
+
+class BenefitUnit(models.TextChoices):
+    """Who the amount is for: the household once, every adult, or every child the
+    rule is about (inside its age limits)."""
+
+    HOUSEHOLD = "household", _("per huishouden")
+    ADULT = "adult", _("per volwassene")
+    CHILD = "child", _("per kind")
+
+
 class ReportKind(models.TextChoices):
     WRONG_PHONE = "wrong_phone", _("Het telefoonnummer klopt niet")
     WRONG_ADDRESS = "wrong_address", _("Het adres of de openingstijden kloppen niet")

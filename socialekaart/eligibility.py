@@ -35,9 +35,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from socialekaart.constants import (
+    BENEFIT_TIMES_PER_YEAR,
     HOUSEHOLDS_WITH_CHILDREN,
     PENSIONER_HOUSEHOLDS,
     AgeSubject,
+    BenefitPeriod,
+    BenefitUnit,
+    HouseholdType,
 )
 
 ADULT_AGE = 18
@@ -62,6 +66,9 @@ class Rule:
     max_age: int | None = None
     min_low_income_years: int | None = None
     benefit: str = ""
+    benefit_amount: Decimal | None = None
+    benefit_period: str = BenefitPeriod.YEAR
+    benefit_unit: str = BenefitUnit.HOUSEHOLD
 
     def applies_in(self, municipality_id: int) -> bool:
         return not self.municipality_ids or municipality_id in self.municipality_ids
@@ -80,12 +87,51 @@ class Situation:
     municipality_name: str = ""
 
 
+COUPLES = frozenset(
+    {
+        HouseholdType.COUPLE,
+        HouseholdType.COUPLE_WITH_CHILDREN,
+        HouseholdType.COUPLE_PENSIONER,
+    }
+)
+
+
+@dataclass(frozen=True)
+class Amount:
+    """What one rule pays, in euros: ``amount`` each ``period`` for each ``unit``;
+    ``count`` units in the resident's household (``None``: we do not know how many
+    children), so ``yearly`` is the estimate per year (a one-off counts once)."""
+
+    amount: Decimal
+    period: str
+    unit: str
+    count: int | None
+
+    @property
+    def yearly(self) -> Decimal | None:
+        if self.count is None:
+            return None
+        times = BENEFIT_TIMES_PER_YEAR[BenefitPeriod(self.period)]
+        return self.amount * self.count * times
+
+
 @dataclass(frozen=True)
 class Verdict:
     outcome: Outcome
     reason: str
     benefits: tuple[str, ...] = ()
     income_limit: Decimal | None = None
+    amounts: tuple[Amount, ...] = ()
+    because: tuple[str, ...] = ()
+    open_questions: tuple[str, ...] = ()
+    against: tuple[str, ...] = ()
+
+    @property
+    def yearly(self) -> Decimal | None:
+        """The estimate per year over the amounts we can count, ``None`` without
+        any."""
+        known = [a.yearly for a in self.amounts if a.yearly is not None]
+        return sum(known, Decimal(0)) if known else None
 
     @property
     def benefit(self) -> str:
@@ -112,6 +158,37 @@ def euros(amount: Decimal | int) -> str:
     """``€ 1.616`` (whole euros, Dutch thousands separator)."""
     whole = Decimal(amount).quantize(Decimal(1), rounding=ROUND_HALF_UP)
     return "€ " + number_format(whole, decimal_pos=0, force_grouping=True)
+
+
+def euros_cents(amount: Decimal | int) -> str:
+    """``€ 1.600,00``: an amount with cents, in the active language's format."""
+    cents = Decimal(amount).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return "€ " + number_format(cents, decimal_pos=2, force_grouping=True)
+
+
+def amount_text(amount: Amount) -> str:
+    """``€ 350,00 per kind per jaar``; with the count and the yearly estimate when
+    more than one unit counts: ``... (2 kinderen: € 700,00 per jaar)``."""
+    text = " ".join(
+        [
+            euros_cents(amount.amount),
+            *(
+                [str(BenefitUnit(amount.unit).label)]
+                if amount.unit != BenefitUnit.HOUSEHOLD
+                else []
+            ),
+            str(BenefitPeriod(amount.period).label),
+        ]
+    )
+    if amount.count and amount.count > 1:
+        what = (
+            ngettext("%(count)d kind", "%(count)d kinderen", amount.count)
+            if amount.unit == BenefitUnit.CHILD
+            else ngettext("%(count)d volwassene", "%(count)d volwassenen", amount.count)
+        ) % {"count": amount.count}
+        total = euros_cents(amount.amount * amount.count)
+        text += " (" + what + ": " + total + ")"
+    return text
 
 
 def income_limit(percent: int, norm: Decimal) -> Decimal:
@@ -295,6 +372,30 @@ def _check_duration(rule: Rule, situation: Situation, check: _Check) -> None:
         )
 
 
+def _unit_count(rule: Rule, situation: Situation) -> int | None:
+    if rule.benefit_unit == BenefitUnit.ADULT:
+        return 2 if situation.household_type in COUPLES else 1
+    if rule.benefit_unit == BenefitUnit.CHILD:
+        if not situation.children_ages:
+            return None if situation.household_type in HOUSEHOLDS_WITH_CHILDREN else 0
+        if rule.age_subject == AgeSubject.CHILD:
+            return sum(1 for age in situation.children_ages if _in_range(age, rule))
+        return len(situation.children_ages)
+    return 1
+
+
+def rule_amount(rule: Rule, situation: Situation) -> Amount | None:
+    """The rule's fixed amount for this household, ``None`` when it has none."""
+    if rule.benefit_amount is None:
+        return None
+    return Amount(
+        amount=Decimal(rule.benefit_amount),
+        period=rule.benefit_period,
+        unit=rule.benefit_unit,
+        count=_unit_count(rule, situation),
+    )
+
+
 def evaluate_rule(
     rule: Rule, situation: Situation, norm: Decimal | None
 ) -> tuple[_Check, Decimal | None]:
@@ -329,21 +430,21 @@ def evaluate(
     if situation.municipality_id not in area:
         return None
     applicable = [rule for rule in rules if rule.applies_in(situation.municipality_id)]
+    for_everyone = _sentence(
+        _("deze hulp is er voor iedereen in %(municipality)s")
+        % {"municipality": situation.municipality_name or _("uw gemeente")}
+    )
+    other = _sentence(_("er zijn ook andere voorwaarden, lees ze hieronder"))
     if not rules and other_conditions.strip():
         return Verdict(
             Outcome.MIGHT_FIT,
             _sentence(
                 _("misschien: het hangt af van andere voorwaarden, lees ze hieronder")
             ),
+            open_questions=(other,),
         )
     if not rules:
-        return Verdict(
-            Outcome.FITS,
-            _sentence(
-                _("deze hulp is er voor iedereen in %(municipality)s")
-                % {"municipality": situation.municipality_name or _("uw gemeente")}
-            ),
-        )
+        return Verdict(Outcome.FITS, for_everyone, because=(for_everyone,))
     if not applicable:
         return None
     checked = [(rule, *evaluate_rule(rule, situation, norm)) for rule in applicable]
@@ -356,8 +457,23 @@ def evaluate(
             if other_check.outcome == outcome and other.benefit.strip()
         )
     )
+    amounts = tuple(
+        amount
+        for other, other_check, _limit in checked
+        if other_check.outcome == outcome
+        and (amount := rule_amount(other, situation)) is not None
+        and amount.count != 0
+    )
+    criteria = {
+        "because": tuple(_sentence(text) for text in check.yes),
+        "open_questions": tuple(_sentence(text) for text in check.unknown),
+        "against": tuple(_sentence(text) for text in check.no),
+    }
+    if outcome == Outcome.FITS and not check.yes:
+        criteria["because"] = (for_everyone,)
     if outcome == Outcome.FITS and other_conditions.strip():
         outcome = Outcome.MIGHT_FIT
+        criteria["open_questions"] = (other,)
         reason = _sentence(
             _("misschien: %(why)s, maar er zijn ook andere voorwaarden (zie hieronder)")
             % {"why": join_clauses(check.yes)}
@@ -365,17 +481,21 @@ def evaluate(
             else _("misschien: het hangt af van andere voorwaarden, lees ze hieronder")
         )
     elif outcome == Outcome.FITS:
-        reason = _sentence(join_clauses(check.yes)) or _sentence(
-            _("deze hulp is er voor iedereen in %(municipality)s")
-            % {"municipality": situation.municipality_name or _("uw gemeente")}
-        )
+        reason = _sentence(join_clauses(check.yes)) or for_everyone
     elif outcome == Outcome.MIGHT_FIT:
         reason = _sentence(
             _("misschien: %(why)s") % {"why": join_clauses(check.unknown)}
         )
     else:
         reason = _sentence(join_clauses(check.no))
-    return Verdict(outcome, reason, benefits=benefits, income_limit=limit)
+    return Verdict(
+        outcome,
+        reason,
+        benefits=benefits,
+        income_limit=limit,
+        amounts=amounts,
+        **criteria,
+    )
 
 
 def _rank(check: _Check) -> tuple[int, int, int]:

@@ -223,11 +223,35 @@ def service_resident_summary(request, page):
     return response
 
 
+WHAT_FITS_SHOWN = 25
+"""Result cards per group ("past" and "past misschien") before "Laat alles zien": a
+resident reads the best few, and the page stays small with thousands of offerings
+(issue 9)."""
+
+
+def _what_fits_context(form, result, *, show_all: bool) -> dict:
+    limit = None if show_all else WHAT_FITS_SHOWN
+    fits = result.fits if result else []
+    might = result.might_fit if result else []
+    return {
+        "fits_shown": fits[:limit],
+        "fits_hidden": max(0, len(fits) - len(fits[:limit])),
+        "might_shown": might[:limit],
+        "might_hidden": max(0, len(might) - len(might[:limit])),
+        "municipality_slug": form.cleaned_data["gemeente"].slug if result else "",
+    }
+
+
 @sensitive_post_parameters(
     "inkomen", "kinderen", "leeftijd", "jaren_laag_inkomen", "huishouden"
 )
 def what_fits_me(request, page):
-    """The form on GET; the answer on POST. Nothing is stored, logged or cached."""
+    """The form on GET; the answer on POST. Nothing is stored, logged or cached.
+
+    A POST from ``what_fits.js`` (header ``X-Requested-With: fetch``) gets only the
+    answer, which the script puts in the page, so the page in the browser's history
+    is the form (a GET), and Back never asks to send the form again (decision 0090).
+    """
     result = None
     if request.method == "POST":
         form = WhatFitsForm(request.POST)
@@ -235,18 +259,22 @@ def what_fits_me(request, page):
             result = selectors.services_matching(form.situation())
     else:
         form = WhatFitsForm()
-    response = TemplateResponse(
+    context = _context(
         request,
-        "socialekaart/what_fits_me.html",
-        _context(
-            request,
-            page,
-            form=form,
-            result=result,
-            list_url=page.url + page.reverse_subpage("service_list"),
-            crumb_title=_("Wat past bij mij?"),
-        ),
+        page,
+        form=form,
+        result=result,
+        list_url=page.url + page.reverse_subpage("service_list"),
+        crumb_title=_("Wat past bij mij?"),
+        **_what_fits_context(form, result, show_all=bool(request.POST.get("alles"))),
     )
+    partial = request.headers.get("X-Requested-With") == "fetch"
+    template = (
+        "socialekaart/includes/what_fits_partial.html"
+        if partial and request.method == "POST"
+        else "socialekaart/what_fits_me.html"
+    )
+    response = TemplateResponse(request, template, context)
     if request.method == "POST":
         add_never_cache_headers(response)
         patch_cache_control(response, no_store=True, private=True)

@@ -4,8 +4,10 @@ Values the documents do not give are marked ASSUMED here and listed in
 docs/socialekaart.md ("Demo content").
 """
 
+from decimal import Decimal
+
 from demo.socialekaart_data.organisations import hours
-from socialekaart.constants import AgeSubject, ServiceStatus
+from socialekaart.constants import AgeSubject, BenefitPeriod, BenefitUnit, ServiceStatus
 from socialekaart.constants import HouseholdType as H
 
 AAH, ASN, TYN, COE, MDR = (
@@ -27,9 +29,17 @@ def rule(
     applicant=None,
     years=None,
     benefit="",
+    amount=None,
+    every=BenefitPeriod.YEAR,
+    per=BenefitUnit.HOUSEHOLD,
 ):
+    """One eligibility rule; ``amount`` (euros) ``every`` period ``per`` unit when
+    the rule pays a fixed amount."""
     ages = child or applicant or (None, None)
     return {
+        "benefit_amount": None if amount is None else Decimal(amount),
+        "benefit_period": every,
+        "benefit_unit": per,
         "municipalities": list(where),
         "income_limit_percent": percent,
         "household_types": list(households),
@@ -236,7 +246,16 @@ SERVICES = [
             "mogen krijgen, gebruiken het al.</p>"
         ),
         benefit="Een tegoed per kind per jaar voor sport, cultuur, schoolspullen of een fiets.",
-        rules=[rule(130, child=(0, 17), households=WITH_CHILDREN)],
+        # ASSUMED: EUR 300 per child per year (the documents give no amount).
+        rules=[
+            rule(
+                130,
+                child=(0, 17),
+                households=WITH_CHILDREN,
+                amount=300,
+                per=BenefitUnit.CHILD,
+            )
+        ],
         steps=[
             "Vraag het Kindpakket aan op de website van de gemeente Assen.",
             "U krijgt een tegoed. Daarmee kiest u zelf wat uw kind nodig heeft.",
@@ -283,6 +302,7 @@ SERVICES = [
         ),
         benefit="Een zomerpakket en een winterpakket, en de tablet voor de middelbare school.",
         rules=[rule(120, child=(3, 17), households=WITH_CHILDREN)],
+        is_automatic=True,
         steps=[
             "Zorg dat uw kind een Doe-Mee-Pas heeft. Dan krijgt uw kind het pakket vanzelf."
         ],
@@ -341,12 +361,26 @@ SERVICES = [
             "hebben.</p>"
         ),
         rules=[
-            rule(130, applicant=(18, None), benefit="€ 165 per volwassene per jaar."),
-            rule(130, child=(0, 11), benefit="€ 165 per kind tot 12 jaar per jaar."),
+            rule(
+                130,
+                applicant=(18, None),
+                benefit="€ 165 per volwassene per jaar.",
+                amount=165,
+                per=BenefitUnit.ADULT,
+            ),
+            rule(
+                130,
+                child=(0, 11),
+                benefit="€ 165 per kind tot 12 jaar per jaar.",
+                amount=165,
+                per=BenefitUnit.CHILD,
+            ),
             rule(
                 130,
                 child=(12, 17),
                 benefit="€ 350 per kind van 12 tot 18 jaar per jaar.",
+                amount=350,
+                per=BenefitUnit.CHILD,
             ),
         ],
         steps=[
@@ -369,7 +403,8 @@ SERVICES = [
             "eerst na zes maanden een premie van € 150. Daarna krijgt u de premie elke zes maanden.</p>"
         ),
         benefit="€ 150 per zes maanden.",
-        rules=[rule(applicant=(18, 66))],
+        rules=[rule(applicant=(18, 66), amount=150, every=BenefitPeriod.HALF_YEAR)],
+        is_automatic=True,
         eligibility_note="U werkt op een participatieplaats en heeft een bijstandsuitkering.",
         steps=["U hoeft niets aan te vragen: uw klantmanager regelt de premie."],
         keywords="participatieplaats, premie, werk, bijstand",
@@ -609,8 +644,8 @@ SERVICES = [
                 120, where=[AAH, TYN], child=(4, 17)
             ),  # ASSUMED: 120% as the meedoen-beleid of Aa en Hunze
             rule(
-                130, where=[ASN], child=(4, 17)
-            ),  # ASSUMED: 130% as the Kindpakket Assen
+                130, where=[ASN], child=(4, 17), amount=225, per=BenefitUnit.CHILD
+            ),  # ASSUMED: 130% as the Kindpakket Assen; EUR 225 per child per year
             rule(130, where=[MDR], child=(4, 17)),
             rule(
                 120, where=[COE], child=(0, 17)
@@ -646,7 +681,7 @@ SERVICES = [
         area=[AAH, ASN, TYN, COE, MDR],
         description="<p>In de verjaardagsbox zitten slingers, een cadeautje, iets om te trakteren op school en ingrediënten voor een taart.</p>",
         benefit="Een verjaardagsbox ter waarde van € 35.",
-        rules=[rule(child=(4, 17))],
+        rules=[rule(child=(4, 17), amount=35, per=BenefitUnit.CHILD)],
         steps=[
             "Vraag de voedselbank of uw hulpverlener om uw kind aan te melden, minstens 6 weken voor de verjaardag.",
             "De box wordt bij u thuis bezorgd.",

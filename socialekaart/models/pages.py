@@ -58,6 +58,8 @@ from socialekaart.constants import (
     LANGUAGE_CHOICES,
     SUMMARY_MAX_LENGTH,
     AgeSubject,
+    BenefitPeriod,
+    BenefitUnit,
     HouseholdType,
     ServiceStatus,
 )
@@ -449,6 +451,14 @@ class ServicePage(RoutablePageMixin, ContactFields, Page):
         ),
     )
     is_free = models.BooleanField(_("gratis"), default=True)
+    is_automatic = models.BooleanField(
+        _("vanzelf"),
+        default=False,
+        help_text=_(
+            "De inwoner krijgt het zonder aanvraag, bijvoorbeeld omdat de gemeente "
+            "het toestuurt."
+        ),
+    )
     cost_amount = models.DecimalField(
         _("kosten in euro"),
         max_digits=8,
@@ -524,6 +534,7 @@ class ServicePage(RoutablePageMixin, ContactFields, Page):
         MultiFieldPanel(
             [
                 FieldPanel("is_free"),
+                FieldPanel("is_automatic"),
                 FieldRowPanel(
                     [FieldPanel("cost_amount"), FieldPanel("cost_description")]
                 ),
@@ -678,6 +689,32 @@ class EligibilityRule(Orderable, ClusterableModel):
         help_text=_("Alleen als het per regel verschilt, bijv. € 350 per kind."),
     )
 
+    benefit_amount = models.DecimalField(
+        _("bedrag in euro"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_(
+            "Alleen als het bedrag vastligt, bijv. 350. Dan ziet de inwoner bij "
+            '"Wat past bij mij?" wat hij ongeveer per jaar krijgt.'
+        ),
+    )
+    benefit_period = models.CharField(
+        _("hoe vaak"),
+        max_length=20,
+        choices=BenefitPeriod.choices,
+        default=BenefitPeriod.YEAR,
+    )
+    benefit_unit = models.CharField(
+        _("voor wie"),
+        max_length=20,
+        choices=BenefitUnit.choices,
+        default=BenefitUnit.HOUSEHOLD,
+        help_text=_("Per kind: voor elk kind binnen de leeftijdsgrenzen van de regel."),
+    )
+
     panels = [
         FieldPanel("municipalities", widget=forms.CheckboxSelectMultiple),
         FieldPanel("income_limit_percent"),
@@ -687,6 +724,13 @@ class EligibilityRule(Orderable, ClusterableModel):
         ),
         FieldPanel("min_low_income_years"),
         FieldPanel("benefit"),
+        FieldRowPanel(
+            [
+                FieldPanel("benefit_amount"),
+                FieldPanel("benefit_period"),
+                FieldPanel("benefit_unit"),
+            ]
+        ),
     ]
 
     class Meta(Orderable.Meta):

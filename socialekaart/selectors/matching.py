@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from decimal import Decimal
 
 from socialekaart.eligibility import Outcome, Rule, Situation, Verdict, evaluate
 from socialekaart.selectors.narrowing import could_fit_q
@@ -28,6 +29,7 @@ class ServiceSummary:
     status: str
     organisation_title: str
     other_conditions: str = ""
+    is_automatic: bool = False
 
 
 @dataclass
@@ -38,10 +40,40 @@ class Match:
 
 @dataclass
 class MatchResult:
+    """``fits`` and ``might_fit`` in the order that matters to the resident (see
+    ``order_key``); ``does_not_fit``: at most ``NOT_FIT_SHOWN`` offerings of the
+    municipality that do not fit, with the reason, of ``does_not_fit_count``."""
+
     fits: list[Match]
     might_fit: list[Match]
     norm_period: object | None
     norm: NormStatus | None = None
+    does_not_fit: list[Match] = field(default_factory=list)
+    does_not_fit_count: int = 0
+
+    @property
+    def yearly_total(self) -> Decimal | None:
+        """The estimate per year over what fits ("samen ongeveer"); ``None`` when
+        no fitting offering has an amount we can count."""
+        known = [m.verdict.yearly for m in self.fits if m.verdict.yearly is not None]
+        return sum(known, Decimal(0)) if known else None
+
+
+NOT_FIT_SHOWN = 12
+"""Offerings that do not fit, shown with their reason (the rest are counted)."""
+
+
+def order_key(match: Match) -> tuple:
+    """What matters first: what you get without asking, then free, then the most
+    money per year, then the name."""
+    yearly = match.verdict.yearly
+    return (
+        not match.page.is_automatic,
+        not match.page.is_free,
+        -(yearly if yearly is not None else Decimal(-1)),
+        match.page.title,
+        match.page.pk,
+    )
 
 
 RULE_FIELDS = (
@@ -54,6 +86,9 @@ RULE_FIELDS = (
     "max_age",
     "min_low_income_years",
     "benefit",
+    "benefit_amount",
+    "benefit_period",
+    "benefit_unit",
 )
 
 
@@ -67,6 +102,9 @@ def rule_from_model(rule) -> Rule:
         max_age=rule.max_age,
         min_low_income_years=rule.min_low_income_years,
         benefit=rule.benefit,
+        benefit_amount=rule.benefit_amount,
+        benefit_period=rule.benefit_period,
+        benefit_unit=rule.benefit_unit,
     )
 
 
@@ -94,6 +132,9 @@ def _rules_by_service(services) -> dict[int, list[Rule]]:
                 max_age=row["max_age"],
                 min_low_income_years=row["min_low_income_years"],
                 benefit=row["benefit"],
+                benefit_amount=row["benefit_amount"],
+                benefit_period=row["benefit_period"],
+                benefit_unit=row["benefit_unit"],
             )
         )
     return result
@@ -119,9 +160,10 @@ def services_matching(
     narrow: bool = True,
 ) -> MatchResult:
     """Offerings in the resident's municipality that fit or might fit ``situation``,
-    each with the verdict and its one-sentence reason. Reads nothing about the
-    resident from anywhere and writes nothing. Seven queries whatever the number of
-    offerings.
+    each with the verdict, its reasons and amounts, in the order of ``order_key``;
+    and a few that do not fit, with the reason, and how many. Reads nothing about
+    the resident from anywhere and writes nothing. A fixed number of queries
+    whatever the number of offerings (seven, plus five for what does not fit).
 
     The database first leaves out the offerings that cannot fit (``narrowing``);
     ``narrow=False`` evaluates every offering of the municipality instead, the
@@ -131,16 +173,58 @@ def services_matching(
     norm = norm_status(day)
     period = norm.period
     norms = norm.amounts
-    services = live_services().filter(municipalities__pk=situation.municipality_id)
+    in_municipality = live_services().filter(
+        municipalities__pk=situation.municipality_id
+    )
+    services = in_municipality
     if narrow:
         services = services.filter(
             could_fit_q(situation, norms.get(situation.household_type))
         )
-    rules = _rules_by_service(services)
     organisations = _organisation_titles()
     roots = Site.get_site_root_paths()
-    fits: list[Match] = []
-    might_fit: list[Match] = []
+    matches = _evaluate(services, situation, norms, organisations, roots)
+    fits = sorted(
+        (m for m in matches if m.verdict.outcome == Outcome.FITS), key=order_key
+    )
+    might_fit = sorted(
+        (m for m in matches if m.verdict.outcome == Outcome.MIGHT_FIT), key=order_key
+    )
+    not_fit = [m for m in matches if m.verdict.outcome == Outcome.DOES_NOT_FIT]
+    not_fit_count = len(not_fit)
+    if narrow:
+        # Left out by the database: count them, and give the reason for a few.
+        left_out = in_municipality.exclude(pk__in=services.values("pk"))
+        not_fit_count += left_out.count()
+        room = NOT_FIT_SHOWN - len(not_fit)
+        if room > 0:
+            ids = list(
+                left_out.order_by("title", "pk").values_list("pk", flat=True)[:room]
+            )
+            sample = _evaluate(
+                in_municipality.filter(pk__in=ids),
+                situation,
+                norms,
+                organisations,
+                roots,
+            )
+            not_fit += [m for m in sample if m.verdict.outcome == Outcome.DOES_NOT_FIT]
+    not_fit.sort(key=lambda m: (m.page.title, m.page.pk))
+    return MatchResult(
+        fits=fits,
+        might_fit=might_fit,
+        norm_period=period,
+        norm=norm,
+        does_not_fit=not_fit[:NOT_FIT_SHOWN],
+        does_not_fit_count=not_fit_count,
+    )
+
+
+def _evaluate(services, situation, norms, organisations, roots) -> list[Match]:
+    """Every offering of ``services`` with its verdict (those not offered in the
+    municipality at all are left out)."""
+    rules = _rules_by_service(services)
+    result = []
     rows = services.order_by("title", "pk").values(
         "pk",
         "path",
@@ -148,6 +232,7 @@ def services_matching(
         "title",
         "summary",
         "is_free",
+        "is_automatic",
         "status",
         "eligibility_note",
     )
@@ -159,7 +244,7 @@ def services_matching(
             norms=norms,
             other_conditions=row["eligibility_note"],
         )
-        if verdict is None or verdict.outcome == Outcome.DOES_NOT_FIT:
+        if verdict is None:
             continue
         summary = ServiceSummary(
             pk=row["pk"],
@@ -167,13 +252,12 @@ def services_matching(
             summary=row["summary"],
             url=_url(row["url_path"], roots),
             is_free=row["is_free"],
+            is_automatic=row["is_automatic"],
             status=row["status"],
             organisation_title=organisations.get(row["path"][:-STEPLEN], ""),
             other_conditions=row["eligibility_note"]
             if verdict.outcome == Outcome.MIGHT_FIT
             else "",
         )
-        (fits if verdict.outcome == Outcome.FITS else might_fit).append(
-            Match(summary, verdict)
-        )
-    return MatchResult(fits=fits, might_fit=might_fit, norm_period=period, norm=norm)
+        result.append(Match(summary, verdict))
+    return result

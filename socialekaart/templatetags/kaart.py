@@ -6,7 +6,9 @@ from django import template
 from django.utils.translation import gettext as _
 
 from socialekaart.constants import LANGUAGE_CHOICES, Weekday
+from socialekaart.eligibility import amount_text as format_amount
 from socialekaart.eligibility import euros as format_euros
+from socialekaart.eligibility import euros_cents as format_euros_cents
 from socialekaart.eligibility import join_clauses
 
 register = template.Library()
@@ -37,6 +39,24 @@ def language_names(codes) -> str:
 @register.filter
 def euros(amount) -> str:
     return format_euros(amount) if amount is not None else ""
+
+
+@register.filter
+def euros_cents(amount) -> str:
+    """``€ 1.600,00``."""
+    return keep_euro(format_euros_cents(amount)) if amount is not None else ""
+
+
+@register.filter
+def amount_text(amount) -> str:
+    """One rule's amount for the household: ``€ 350,00 per kind per jaar``."""
+    return keep_euro(format_amount(amount))
+
+
+@register.filter
+def keep_euro(text) -> str:
+    """The euro sign stays on the line of its amount (a no-break space after it)."""
+    return str(text).replace("€ ", "€\u00a0")
 
 
 @register.filter
