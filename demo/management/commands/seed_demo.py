@@ -20,12 +20,14 @@ def _steps():
     from demo import casusregie as casusregie_demo
     from demo import search as search_demo
     from demo import socialekaart as socialekaart_demo
+    from demo import vroegsignalering as vroegsignalering_demo
 
     return [
         ("netwerk en mensen", seed_network),
         ("sociale kaart", socialekaart_demo.seed),
         ("actieagenda", agenda_demo.seed),
         ("casusregie", casusregie_demo.seed),
+        ("vroegsignalering", vroegsignalering_demo.seed),
         ("zoekindex", search_demo.seed),
     ]
 
