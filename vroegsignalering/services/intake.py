@@ -207,6 +207,8 @@ def _parse_row(
             )
     if problems:
         return None, problems
+    assert amount is not None and months is not None  # noqa: S101  (no problems)
+    assert match is not None and signalled_on is not None  # noqa: S101
     return (
         ParsedRow(
             line=line,
