@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 import re
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -14,6 +15,7 @@ from playwright.sync_api import expect
 from tests.browser.axe import assert_accessible
 
 MAX_TABS = 80
+SHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
 
 
 @pytest.fixture
@@ -323,3 +325,122 @@ class PrintAndEnglishTests:
         expect(page.get_by_role("link", name="Skip to content")).to_have_count(1)
         assert_accessible(page)
         context.close()
+
+
+@pytest.fixture
+def assen_children(kaart_site):
+    """Assen's child schemes with amounts: two fit a single parent with EUR 1,600 and
+    children of 6 and 13 (130% of the 2024 norm is EUR 1,616), one does not (120%)."""
+    from pact.models import Municipality
+    from socialekaart import services
+    from socialekaart.constants import AgeSubject, BenefitUnit, HouseholdType
+    from socialekaart.models import Category, OrganisationPage
+
+    assen = Municipality.objects.get(slug="assen")
+    children = Category.objects.get(slug="kinderen-en-jongeren")
+    gkb_page = OrganisationPage.objects.get(slug="gkb")
+    child_rule = {
+        "age_subject": AgeSubject.CHILD,
+        "min_age": 0,
+        "max_age": 17,
+        "household_types": [
+            HouseholdType.SINGLE_PARENT,
+            HouseholdType.COUPLE_WITH_CHILDREN,
+        ],
+        "benefit_unit": BenefitUnit.CHILD,
+    }
+    for title, percent, amount in (
+        ("Kindpakket Assen", 130, Decimal(300)),
+        ("Verjaardagsbox", None, Decimal(35)),
+        ("Leergeld", 120, Decimal(100)),
+    ):
+        services.service_page_create(
+            organisation_page=gkb_page,
+            title=title,
+            summary="Zodat uw kind mee kan doen.",
+            categories=[children],
+            municipalities=[assen],
+            rules=[
+                {
+                    **child_rule,
+                    "income_limit_percent": percent,
+                    "benefit_amount": amount,
+                }
+            ],
+        )
+    return kaart_site
+
+
+class WhatFitsMeOnAPhoneTests:
+    """Issue 11: a single parent in Assen (children of 6 and 13, EUR 1,600 a month) on
+    a 360 px phone sees the child schemes with amounts; Back from an offering shows the
+    answers again (no "resubmit the form"), and the server never sees the answers in
+    an address."""
+
+    def test_child_schemes_with_amounts_and_back_shows_the_answers(
+        self, assen_children, page
+    ):
+        addresses = []
+        page.on("request", lambda request: addresses.append(request.url))
+        page.set_viewport_size({"width": 360, "height": 740})
+        page.goto(assen_children + "/wat-past-bij-mij/")
+        page.get_by_label("In welke gemeente woont u?").select_option("assen")
+        page.get_by_label("Alleenstaande ouder").check()
+        page.get_by_label("Wat is het netto inkomen van uw huishouden per maand?").fill(
+            "1600"
+        )
+        page.get_by_label("Hoe oud zijn uw kinderen?").fill("6, 13")
+        page.get_by_role("button", name="Kijk wat bij mij past").click()
+
+        expect(page.get_by_role("heading", level=1)).to_have_text("Dit past bij u")
+        fits = page.locator(".what-fits-card")
+        expect(fits.first).to_contain_text("Kindpakket Assen")
+        expect(fits.first).to_contain_text("€ 300,00 per kind per jaar")
+        expect(fits.first).to_contain_text("Ongeveer € 600,00 per jaar")
+        expect(
+            page.locator(".what-fits-card", has_text="Verjaardagsbox")
+        ).to_contain_text("€ 35,00 per kind per jaar")
+        expect(page.locator(".what-fits-total")).to_contain_text(
+            "Samen ongeveer € 670,00 per jaar"
+        )
+        expect(fits.first).to_contain_text("U heeft kinderen van 6 en 13 jaar")
+        not_fitting = page.locator("details.not-fitting")
+        expect(not_fitting).to_contain_text("Leergeld")
+        assert page.evaluate(
+            "document.documentElement.scrollWidth <= window.innerWidth"
+        )
+        assert_accessible(page)
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / "what-fits-answer-360.png"), full_page=True)
+
+        page.get_by_role("link", name="Kindpakket Assen").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text("Kindpakket Assen")
+        page.go_back()
+        expect(page.get_by_role("heading", level=1)).to_have_text("Dit past bij u")
+        expect(page.locator(".what-fits-card").first).to_contain_text(
+            "Kindpakket Assen"
+        )
+        expect(page.get_by_label("Hoe oud zijn uw kinderen?")).to_have_value("6, 13")
+        expect(
+            page.get_by_label("Wat is het netto inkomen van uw huishouden per maand?")
+        ).to_have_value("1600")
+        expect(page.get_by_label("Alleenstaande ouder")).to_be_checked()
+        assert_accessible(page)
+        page.screenshot(path=str(SHOTS / "what-fits-back-360.png"))
+
+        # Keep or send: a link whose answers are after the "#", never sent to us.
+        link = page.get_by_label("Link om te bewaren (met uw antwoorden)")
+        expect(link).to_have_value(re.compile(r"#antwoorden=.*inkomen=1600"))
+        assert not any("1600" in address for address in addresses)
+
+    def test_a_kept_link_shows_the_answer_again(self, assen_children, page):
+        addresses = []
+        page.on("request", lambda request: addresses.append(request.url))
+        page.goto(
+            assen_children + "/wat-past-bij-mij/#antwoorden=gemeente=assen"
+            "&huishouden=single_parent&inkomen=1600&kinderen=6%2C+13"
+        )
+        expect(page.get_by_role("heading", level=1)).to_have_text("Dit past bij u")
+        expect(page.locator(".what-fits-total")).to_contain_text("€ 670,00")
+        assert "#" not in page.url  # the answers left the address bar
+        assert not any("1600" in address for address in addresses)
