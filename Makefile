@@ -100,7 +100,7 @@ check: install
 
 # Extract translatable strings into each app's locale/en catalogue, then compile.
 messages: install
-	@for app in config pact socialekaart search casusregie agenda; do \
+	@for app in config pact socialekaart search casusregie agenda vroegsignalering; do \
 		mkdir -p $$app/locale && \
 		(cd $$app && ../$(PY) ../manage.py makemessages -l en --no-obsolete -v 0 -i "migrations/*") || exit 1; \
 	done

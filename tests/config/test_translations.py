@@ -10,7 +10,15 @@ import polib
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ["config", "pact", "socialekaart", "search", "casusregie", "agenda"]
+APPS = [
+    "config",
+    "pact",
+    "socialekaart",
+    "search",
+    "casusregie",
+    "agenda",
+    "vroegsignalering",
+]
 # Every app has user-facing strings, so every app ships a complete English catalogue.
 REQUIRED = APPS
 

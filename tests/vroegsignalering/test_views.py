@@ -84,3 +84,24 @@ class WorkflowTests:
         household.refresh_from_db()
         assert household.case is not None
         assert "de casus staat in casusregie" in response.content.decode()
+
+
+class QueueQueryTests:
+    def test_queue_runs_a_fixed_number_of_queries(self, routed):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        from .conftest import import_rows
+
+        client = _client(routed.regisseur)
+        import_rows(routed, row(number="1"), row(number="2", kind="energie"))
+        client.get(reverse("vroegsignalering:queue"))
+        with CaptureQueriesContext(connection) as few:
+            client.get(reverse("vroegsignalering:queue"))
+        import_rows(
+            routed,
+            *[row(number=str(n), creditor=f"C{n}", kind="water") for n in range(3, 30)],
+        )
+        with CaptureQueriesContext(connection) as many:
+            client.get(reverse("vroegsignalering:queue"))
+        assert len(many) == len(few)
