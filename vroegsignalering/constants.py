@@ -86,6 +86,7 @@ class RoutingReason(models.TextChoices):
 class ImportSource(models.TextChoices):
     UPLOAD = "upload", _("Bestand geüpload")
     COMMAND = "opdracht", _("Opdracht op de server")
+    API = "api", _("Koppeling van de schuldeiser (API-sleutel)")
 
 
 # Reports of the same creditor about the same household within this many days merge

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from vroegsignalering import views
+from vroegsignalering import api, views
 
 app_name = "vroegsignalering"
 
@@ -27,4 +27,5 @@ urlpatterns = [
     path("vroegsignalering/regels/", views.rules, name="rules"),
     path("vroegsignalering/capaciteit/", views.capacity, name="capacity"),
     path("vroegsignalering/cijfers/", views.figures, name="figures"),
+    path("api/vroegsignalering/signalen/", api.signals_deliver, name="api_signals"),
 ]

@@ -139,3 +139,13 @@ def test_superuser_sees_no_households(routed, household):
         reverse("vroegsignalering:household_detail", args=[household.uuid])
     )
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize("person", EVERYONE)
+def test_api_needs_a_creditor_key_whoever_is_logged_in(routed, person):
+    response = _client(getattr(routed, person)).post(
+        reverse("vroegsignalering:api_signals"),
+        data='{"signalen": []}',
+        content_type="application/json",
+    )
+    assert response.status_code == 401

@@ -17,6 +17,12 @@ from vroegsignalering.services.intake import (
     RowError,
     signals_import,
     signals_parse,
+    signals_parse_records,
+)
+from vroegsignalering.services.keys import (
+    creditor_key_check,
+    creditor_key_create,
+    creditor_key_revoke,
 )
 from vroegsignalering.services.outreach import (
     attempt_record,
@@ -35,6 +41,9 @@ __all__ = [
     "RowError",
     "attempt_record",
     "capacity_set",
+    "creditor_key_check",
+    "creditor_key_create",
+    "creditor_key_revoke",
     "household_accept",
     "household_close_no_contact",
     "household_decline",
@@ -46,5 +55,6 @@ __all__ = [
     "routing_rule_remove",
     "signals_import",
     "signals_parse",
+    "signals_parse_records",
     "week_start_of",
 ]
