@@ -18,6 +18,8 @@ from django.utils.text import slugify
 from demo.socialekaart_data import (
     CATEGORIES,
     DEMO_REPORTS,
+    NATIONAL_ORGANISATION_PAGES,
+    NATIONAL_SERVICES,
     NORM_PERIODS,
     ORGANISATION_PAGES,
     SERVICES,
@@ -142,7 +144,17 @@ def seed(*, stdout) -> None:
         organisation_pages[slug] = page
         created_pages += 1
 
-    for spec in SERVICES:
+    for slug, spec in NATIONAL_ORGANISATION_PAGES.items():
+        if slug in organisation_pages:
+            continue
+        page = services.organisation_page_create(
+            parent=index, organisation=None, slug=slug, is_national=True, **spec
+        )
+        services.record_check(page=page, user=None)
+        organisation_pages[slug] = page
+        created_pages += 1
+
+    for spec in [*SERVICES, *NATIONAL_SERVICES]:
         organisation_page = organisation_pages.get(spec["organisation"])
         if organisation_page is None:
             continue

@@ -253,10 +253,12 @@ def what_fits_me(request, page):
     is the form (a GET), and Back never asks to send the form again (decision 0090).
     """
     result = None
+    national: list = []
     if request.method == "POST":
         form = WhatFitsForm(request.POST)
         if form.is_valid():
             result = selectors.services_matching(form.situation())
+            national = selectors.national_schemes(form.situation())
     else:
         form = WhatFitsForm()
     context = _context(
@@ -266,6 +268,7 @@ def what_fits_me(request, page):
         result=result,
         list_url=page.url + page.reverse_subpage("service_list"),
         crumb_title=_("Wat past bij mij?"),
+        national=national,
         **_what_fits_context(form, result, show_all=bool(request.POST.get("alles"))),
     )
     partial = request.headers.get("X-Requested-With") == "fetch"

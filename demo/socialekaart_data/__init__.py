@@ -7,6 +7,10 @@ a subscriber part starting with 000 (which no Dutch number has), e-mail addresse
 ``.example`` and streets are called ``Voorbeeld...``.
 """
 
+from demo.socialekaart_data.national import (
+    NATIONAL_ORGANISATION_PAGES,
+    NATIONAL_SERVICES,
+)
 from demo.socialekaart_data.organisations import ORGANISATION_PAGES
 from demo.socialekaart_data.services import DEMO_REPORTS, SERVICES, STALE_DEMO
 from demo.socialekaart_data.taxonomy import CATEGORIES, NORM_PERIODS, TARGET_GROUPS
@@ -14,6 +18,8 @@ from demo.socialekaart_data.taxonomy import CATEGORIES, NORM_PERIODS, TARGET_GRO
 __all__ = [
     "CATEGORIES",
     "DEMO_REPORTS",
+    "NATIONAL_ORGANISATION_PAGES",
+    "NATIONAL_SERVICES",
     "NORM_PERIODS",
     "ORGANISATION_PAGES",
     "SERVICES",

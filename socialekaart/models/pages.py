@@ -218,22 +218,32 @@ class OrganisationPage(RoutablePageMixin, ContactFields, Page):
         "pact.Organisation",
         verbose_name=_("organisatie"),
         null=True,
+        blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
         help_text=_(
             "De organisatie in het pactnetwerk. Haar redacteuren mogen deze pagina's "
-            "bewerken."
+            "bewerken. Leeg alleen bij een landelijke organisatie."
         ),
     )
     summary = summary_field()
     description = RichTextField(
         _("over de organisatie"), features=RICH_TEXT_FEATURES, blank=True
     )
+    is_national = models.BooleanField(
+        _("landelijke organisatie, niet van het pact"),
+        default=False,
+        help_text=_(
+            "Bijvoorbeeld de Dienst Toeslagen, de SVB of het UWV. Inwoners zoeken hun "
+            'regelingen; "Wat past bij mij?" toont ze apart, als verwijzing.'
+        ),
+    )
 
     content_panels = [
         FreshnessPanel(),
         *Page.content_panels,
         FieldPanel("organisation", permission="socialekaart.manage_organisation_link"),
+        FieldPanel("is_national", permission="socialekaart.manage_organisation_link"),
         FieldPanel("summary"),
         FieldPanel("description"),
         MultiFieldPanel(ContactFields.contact_panels, heading=_("Contact")),
@@ -269,6 +279,14 @@ class OrganisationPage(RoutablePageMixin, ContactFields, Page):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self) -> None:
+        super().clean()
+        # Only national organisations (not in the pact) have a page without one.
+        if self.organisation_id is None and not self.is_national:
+            raise ValidationError(
+                {"organisation": _("Kies de organisatie in het pactnetwerk.")}
+            )
 
     @path("")
     def detail(self, request):

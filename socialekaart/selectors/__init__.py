@@ -11,7 +11,13 @@ from socialekaart.selectors.freshness import (
     page_check_of,
     stale_pages,
 )
-from socialekaart.selectors.matching import Match, MatchResult, services_matching
+from socialekaart.selectors.matching import (
+    Match,
+    MatchResult,
+    NationalScheme,
+    national_schemes,
+    services_matching,
+)
 from socialekaart.selectors.norms import (
     NormStatus,
     last_norm_change,
@@ -39,12 +45,14 @@ __all__ = [
     "DOCUMENT_KEYS",
     "Match",
     "MatchResult",
+    "NationalScheme",
     "NormStatus",
     "attach_organisation_pages",
     "freshness_threshold",
     "is_stale",
     "last_norm_change",
     "live_services",
+    "national_schemes",
     "norm_amounts_on",
     "norm_period_on",
     "norm_status",

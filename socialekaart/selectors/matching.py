@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from socialekaart.constants import HOUSEHOLDS_WITH_CHILDREN
 from socialekaart.eligibility import Outcome, Rule, Situation, Verdict, evaluate
 from socialekaart.selectors.narrowing import could_fit_q
 from socialekaart.selectors.norms import NormStatus, norm_status
@@ -176,6 +177,10 @@ def services_matching(
     in_municipality = live_services().filter(
         municipalities__pk=situation.municipality_id
     )
+    national = _national_q()
+    if national is not None:
+        # Schemes of national organisations are pointers, not the pact's offerings.
+        in_municipality = in_municipality.exclude(national)
     services = in_municipality
     if narrow:
         services = services.filter(
@@ -218,6 +223,90 @@ def services_matching(
         does_not_fit=not_fit[:NOT_FIT_SHOWN],
         does_not_fit_count=not_fit_count,
     )
+
+
+def _national_q():
+    """``Q`` for the services under organisation pages marked national (Dienst
+    Toeslagen, SVB, UWV), or ``None`` without any."""
+    from django.db.models import Q
+
+    from socialekaart.models import OrganisationPage
+
+    paths = list(
+        OrganisationPage.objects.filter(is_national=True).values_list("path", flat=True)
+    )
+    if not paths:
+        return None
+    q = Q()
+    for path in paths:
+        q |= Q(path__startswith=path)
+    return q
+
+
+@dataclass(frozen=True)
+class NationalScheme:
+    """A national scheme the pact does not run, as a pointer: our page about it and
+    the organisation's own website."""
+
+    title: str
+    summary: str
+    url: str
+    organisation_title: str
+    website: str
+    is_for_children: bool
+
+
+def national_schemes(situation: Situation) -> list[NationalScheme]:
+    """The live schemes of national organisations (``OrganisationPage.is_national``)
+    offered in the resident's municipality, those about children first when the
+    household has children. Two or three queries; reads nothing about the resident
+    beyond ``situation``."""
+    from wagtail.models import Site
+
+    from socialekaart.models import OrganisationPage, TargetGroup
+
+    pages = {
+        page.path: page
+        for page in OrganisationPage.objects.live().filter(is_national=True)
+    }
+    national = _national_q()
+    if national is None:
+        return []
+    roots = Site.get_site_root_paths()
+    child_groups = set(
+        TargetGroup.objects.filter(
+            slug__in=["kinderen", "ouders", "jongeren"]
+        ).values_list("pk", flat=True)
+    )
+    rows = (
+        live_services()
+        .filter(national, municipalities__pk=situation.municipality_id)
+        .order_by("title", "pk")
+        .prefetch_related("target_groups")
+    )
+    schemes = []
+    for service in rows:
+        organisation = pages.get(service.path[:-STEPLEN])
+        schemes.append(
+            NationalScheme(
+                title=service.title,
+                summary=service.summary,
+                url=_url(service.url_path, roots),
+                organisation_title=organisation.title if organisation else "",
+                website=service.website
+                or (organisation.website if organisation else ""),
+                is_for_children=any(
+                    group.pk in child_groups for group in service.target_groups.all()
+                ),
+            )
+        )
+    has_children = bool(situation.children_ages) or (
+        situation.household_type in HOUSEHOLDS_WITH_CHILDREN
+    )
+    schemes.sort(key=lambda scheme: not (has_children and scheme.is_for_children))
+    if not has_children:
+        schemes = [scheme for scheme in schemes if not scheme.is_for_children]
+    return schemes
 
 
 def _evaluate(services, situation, norms, organisations, roots) -> list[Match]:

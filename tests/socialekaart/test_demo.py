@@ -8,7 +8,12 @@ import pytest
 
 from demo import socialekaart as demo
 from demo.network import seed_network
-from demo.socialekaart_data import ORGANISATION_PAGES, SERVICES
+from demo.socialekaart_data import (
+    NATIONAL_ORGANISATION_PAGES,
+    NATIONAL_SERVICES,
+    ORGANISATION_PAGES,
+    SERVICES,
+)
 from pact.roles import roles_sync_groups
 from socialekaart.models import MistakeReport, OrganisationPage, ServicePage
 from socialekaart.selectors import search_documents, stale_pages
@@ -39,8 +44,10 @@ class DemoTests:
         assert not changed, f"the demo changed these tables on a second run: {changed}"
 
     def check_every_organisation_and_offering_is_there(self):
-        assert OrganisationPage.objects.count() == len(ORGANISATION_PAGES)
-        assert ServicePage.objects.count() == len(SERVICES)
+        assert OrganisationPage.objects.count() == len(ORGANISATION_PAGES) + len(
+            NATIONAL_ORGANISATION_PAGES
+        )
+        assert ServicePage.objects.count() == len(SERVICES) + len(NATIONAL_SERVICES)
         titles = set(ServicePage.objects.values_list("title", flat=True))
         for name in [
             "Bijzondere bijstand",
@@ -93,6 +100,11 @@ class DemoTests:
             ServicePage.objects.get(slug="schuldhulpverlening").current_workflow_state
             is not None
         )
-        assert sum(1 for _ in search_documents()) == len(SERVICES) - 1 + len(
-            ORGANISATION_PAGES
+        # Every page but the ended offering, national ones included (issue 11).
+        assert sum(1 for _ in search_documents()) == (
+            len(SERVICES)
+            - 1
+            + len(ORGANISATION_PAGES)
+            + len(NATIONAL_SERVICES)
+            + len(NATIONAL_ORGANISATION_PAGES)
         )

@@ -248,3 +248,64 @@ class AnswerPageTests:
         assert html.lstrip().startswith("<section")
         assert "<form" not in html
         assert "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+class NationalPointerTests:
+    @pytest.fixture
+    def national(self, kaart):
+        from socialekaart import services
+
+        index = kaart.index
+        toeslagen = services.organisation_page_create(
+            parent=index,
+            organisation=None,
+            title="Dienst Toeslagen",
+            summary="Toeslagen van het Rijk.",
+            website="https://www.belastingdienst.nl/",
+            is_national=True,
+        )
+        municipalities = list(kaart.org_a.organisation.municipalities.all())
+        f.service_page(
+            toeslagen,
+            title="Kinderopvangtoeslag",
+            summary="Geld voor de kinderopvang.",
+            municipalities=municipalities,
+            target_groups=[kaart.parents],
+        )
+        f.service_page(
+            toeslagen,
+            title="Zorgtoeslag",
+            summary="Geld voor de zorgverzekering.",
+            municipalities=municipalities,
+        )
+        return kaart
+
+    def post(self, client, kaart, household, children=""):
+        municipality = kaart.org_a.organisation.municipalities.first()
+        return client.post(
+            URL,
+            {
+                "gemeente": municipality.slug,
+                "huishouden": household,
+                "inkomen": "1400",
+                "kinderen": children,
+            },
+        ).content.decode()
+
+    def test_national_schemes_are_pointers_not_the_pacts_offerings(
+        self, client, national
+    ):
+        html = self.post(client, national, HouseholdType.SINGLE_PARENT, "6")
+        pointers = html[html.index("Regelingen van het Rijk") :]
+        answer = html[: html.index("Regelingen van het Rijk")]
+        assert "Kinderopvangtoeslag" in pointers and "Zorgtoeslag" in pointers
+        assert pointers.index("Kinderopvangtoeslag") < pointers.index("Zorgtoeslag")
+        assert "Kinderopvangtoeslag" not in answer
+        assert "op de website van Dienst Toeslagen" in pointers
+
+    def test_schemes_for_children_are_left_out_without_children(self, client, national):
+        html = self.post(client, national, HouseholdType.SINGLE)
+        pointers = html[html.index("Regelingen van het Rijk") :]
+        assert "Zorgtoeslag" in pointers
+        assert "Kinderopvangtoeslag" not in pointers
