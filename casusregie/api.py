@@ -11,7 +11,6 @@ import json
 from functools import wraps
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -19,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from casusregie import permissions, selectors, services
-from casusregie.constants import AuditAction, AuditChannel
+from casusregie.constants import AuditChannel
 from casusregie.models import Case, Handover
 from pact.models import Organisation
 
@@ -142,20 +141,18 @@ def handover_data(handover: Handover, *, with_note: bool = True) -> dict:
 
 @api_view("GET")
 def case_list(request):
-    status = request.GET.get("status", "open")
-    paginator = Paginator(selectors.case_list_for_user(request.user, status=status), 50)
-    page = paginator.get_page(request.GET.get("page"))
-    services.audit_read(
+    page = services.cases_page_read(
         request=request,
-        action=AuditAction.CASE_LIST,
+        page_number=request.GET.get("page"),
+        status=request.GET.get("status", "open"),
+        per_page=50,
         channel=AuditChannel.API,
-        detail={"count": len(page.object_list)},
     )
     return JsonResponse(
         {
-            "count": paginator.count,
+            "count": page.paginator.count,
             "page": page.number,
-            "pages": paginator.num_pages,
+            "pages": page.paginator.num_pages,
             "results": [case_summary(case) for case in page.object_list],
         }
     )
@@ -163,12 +160,8 @@ def case_list(request):
 
 @api_view("GET")
 def case_detail(request, case_uuid):
-    case = permissions.access_case(request.user, case_uuid, permissions.VIEW)
-    services.audit_read(
-        request=request,
-        action=AuditAction.CASE_VIEW,
-        case=case,
-        channel=AuditChannel.API,
+    case = services.case_read(
+        request=request, case_uuid=case_uuid, channel=AuditChannel.API
     )
     detail = selectors.case_detail(case)
     case.active_involvements = detail["involvements"]
@@ -232,7 +225,9 @@ def _organisation_by_uuid(value) -> Organisation:
 
 @api_view("POST")
 def handover_propose(request, case_uuid):
-    case = permissions.access_case(request.user, case_uuid, permissions.HAND_OVER)
+    case = services.case_for_change(
+        request=request, case_uuid=case_uuid, action=permissions.HAND_OVER
+    )
     data = _body(request)
     try:
         to_organisation = _organisation_by_uuid(data.get("to_organisation"))
@@ -256,12 +251,7 @@ def handover_propose(request, case_uuid):
 @api_view("GET")
 def handover_list(request):
     user = request.user
-    services.audit_read(
-        request=request,
-        action=AuditAction.CASE_LIST,
-        channel=AuditChannel.API,
-        detail={"list": "handovers"},
-    )
+    services.list_read(request=request, name="handovers", channel=AuditChannel.API)
     return JsonResponse(
         {
             "incoming": [
@@ -279,13 +269,8 @@ def handover_list(request):
 
 @api_view("GET")
 def handover_detail(request, handover_uuid):
-    handover = permissions.access_handover(request.user, handover_uuid)
-    services.audit_read(
-        request=request,
-        action=AuditAction.HANDOVER_VIEW,
-        case=handover.case,
-        obj=handover,
-        channel=AuditChannel.API,
+    handover = services.handover_read(
+        request=request, handover_uuid=handover_uuid, channel=AuditChannel.API
     )
     return JsonResponse(handover_data(handover))
 
@@ -304,7 +289,9 @@ def _lead_worker_by_username(handover: Handover, value):
 
 @api_view("POST")
 def handover_action(request, handover_uuid, action):
-    handover = permissions.access_handover(request.user, handover_uuid)
+    handover = services.handover_for_change(
+        request=request, handover_uuid=handover_uuid
+    )
     data = _body(request)
     if action == "accept":
         handover = services.handover_accept(
@@ -326,7 +313,9 @@ def handover_action(request, handover_uuid, action):
 
 @api_view("POST")
 def first_contact(request, case_uuid):
-    case = permissions.access_case(request.user, case_uuid, permissions.HAND_OVER)
+    case = services.case_for_change(
+        request=request, case_uuid=case_uuid, action=permissions.HAND_OVER
+    )
     data = _body(request)
     contact_at = (
         parse_datetime(str(data["contact_at"])) if data.get("contact_at") else None
@@ -343,7 +332,9 @@ def first_contact(request, case_uuid):
 
 @api_view("POST")
 def escalate(request, case_uuid):
-    case = permissions.access_case(request.user, case_uuid, permissions.EDIT)
+    case = services.case_for_change(
+        request=request, case_uuid=case_uuid, action=permissions.EDIT
+    )
     escalation = services.escalation_request(
         case=case, actor=request.user, reason=str(_body(request).get("reason", ""))
     )

@@ -10,6 +10,8 @@ app_name = "casusregie"
 case = "casusregie/casussen/<uuid:case_uuid>/"
 handover = "casusregie/overdrachten/<uuid:handover_uuid>/"
 
+# The case page's changes all go to views.case_action, which looks up what to do in
+# views.CASE_ACTIONS by the URL's name.
 urlpatterns = [
     path("casusregie/", views.dashboard, name="dashboard"),
     path(
@@ -23,25 +25,72 @@ urlpatterns = [
     path(case + "export.json", views.case_export_json, name="case_export_json"),
     path(case + "export.pdf", views.case_export_pdf, name="case_export_pdf"),
     path(case + "inzage/", views.case_access_log, name="case_access_log"),
-    path(case + "doelen/", views.goal_add, name="goal_add"),
-    path(case + "doelen/<uuid:goal_uuid>/", views.goal_update, name="goal_update"),
-    path(case + "notities/", views.note_add, name="note_add"),
-    path(case + "regie/", views.regie_update, name="regie_update"),
-    path(case + "toestemming/", views.consent_add, name="consent_add"),
+    path(
+        case + "doelen/",
+        views.case_action,
+        {"action_name": "goal_add"},
+        name="goal_add",
+    ),
+    path(
+        case + "doelen/<uuid:goal_uuid>/",
+        views.case_action,
+        {"action_name": "goal_update"},
+        name="goal_update",
+    ),
+    path(
+        case + "notities/",
+        views.case_action,
+        {"action_name": "note_add"},
+        name="note_add",
+    ),
+    path(
+        case + "regie/",
+        views.case_action,
+        {"action_name": "regie_update"},
+        name="regie_update",
+    ),
+    path(
+        case + "toestemming/",
+        views.case_action,
+        {"action_name": "consent_add"},
+        name="consent_add",
+    ),
     path(
         case + "toestemming/<uuid:consent_uuid>/intrekken/",
-        views.consent_withdraw,
+        views.case_action,
+        {"action_name": "consent_withdraw"},
         name="consent_withdraw",
     ),
-    path(case + "betrokkenen/", views.involvement_add, name="involvement_add"),
+    path(
+        case + "betrokkenen/",
+        views.case_action,
+        {"action_name": "involvement_add"},
+        name="involvement_add",
+    ),
     path(
         case + "betrokkenen/<uuid:organisation_uuid>/stoppen/",
-        views.involvement_end,
+        views.case_action,
+        {"action_name": "involvement_end"},
         name="involvement_end",
     ),
-    path(case + "eerste-contact/", views.first_contact, name="first_contact"),
-    path(case + "afsluiten/", views.case_close, name="case_close"),
-    path(case + "regisseur/", views.escalate, name="escalate"),
+    path(
+        case + "eerste-contact/",
+        views.case_action,
+        {"action_name": "first_contact"},
+        name="first_contact",
+    ),
+    path(
+        case + "afsluiten/",
+        views.case_action,
+        {"action_name": "case_close"},
+        name="case_close",
+    ),
+    path(
+        case + "regisseur/",
+        views.case_action,
+        {"action_name": "escalate"},
+        name="escalate",
+    ),
     path(case + "overdragen/", views.handover_create, name="handover_create"),
     path("casusregie/overdrachten/", views.handover_list, name="handover_list"),
     path(handover, views.handover_detail, name="handover_detail"),

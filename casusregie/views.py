@@ -1,10 +1,16 @@
 """HTML pages of casusregie: thin adapters over the policy, the selectors and the
-services. Every page that shows case data logs the read; forbidden answers 404."""
+services. Every page that shows case data gets it from ``services.case_read`` and its
+siblings (``services/reads.py``), which log the read; forbidden answers 404. The case
+page's changes are one table (``CASE_ACTIONS``) served by one view (``case_action``)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import wraps
+from typing import TYPE_CHECKING, Any
 
+from django import forms as django_forms
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
@@ -14,20 +20,23 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from casusregie import forms, permissions, selectors, services
 from casusregie.constants import (
-    CASE_PAGE_SIZE,
     AuditAction,
     AuditChannel,
     GoalStatus,
     HandoverStatus,
 )
-from casusregie.models import Consent, Goal
+from casusregie.models import Case
 from casusregie.services.escalation import escalation_suggestions
 from pact.models import Organisation
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 def case_area(view):
@@ -55,7 +64,7 @@ def _back(request, fallback: str):
     return redirect(fallback)
 
 
-def _run(request, call, *, success: str, fallback: str):
+def _run(request, call, *, success: StrOrPromise, fallback: str):
     """Run a service; show its message; answer 404 when the policy says no."""
     try:
         call()
@@ -76,21 +85,7 @@ def _form_errors(request, form) -> None:
             messages.error(request, f"{label}: {error}" if label else error)
 
 
-def _submit(request, case, form, call, *, success: str):
-    """A form on the case page: show its errors, or run the service ``call`` (which
-    reads ``form.cleaned_data``) through ``_run``; either way back to the case."""
-    if not form.is_valid():
-        _form_errors(request, form)
-        return redirect(_case_url(case))
-    return _run(request, call, success=success, fallback=_case_url(case))
-
-
 # --- Overview pages ------------------------------------------------------------------------
-
-
-def _paged(request, queryset):
-    paginator = Paginator(queryset, CASE_PAGE_SIZE)
-    return paginator.get_page(request.GET.get("pagina"))
 
 
 @case_area
@@ -99,16 +94,13 @@ def dashboard(request):
     user = request.user
     status = request.GET.get("status", "open")
     only_mine = request.GET.get("alleen") == "mijn"
-    page = _paged(
-        request,
-        selectors.case_list_for_user(user, status=status, only_mine=only_mine),
+    page = services.cases_page_read(
+        request=request,
+        page_number=request.GET.get("pagina"),
+        status=status,
+        only_mine=only_mine,
     )
     page.object_list = selectors.cases_mark_first_contact(page.object_list)
-    services.audit_read(
-        request=request,
-        action=AuditAction.CASE_LIST,
-        detail={"count": len(page.object_list)},
-    )
     return render(
         request,
         "casusregie/dashboard.html",
@@ -141,16 +133,13 @@ def organisation_cases(request):
         if chosen is None:
             raise Http404(permissions.NOT_FOUND_MESSAGE)
     status = request.GET.get("status", "open")
-    page = _paged(
-        request,
-        selectors.case_list_for_user(user, status=status, organisation_id=chosen.pk),
+    page = services.cases_page_read(
+        request=request,
+        page_number=request.GET.get("pagina"),
+        status=status,
+        organisation_id=chosen.pk,
     )
     page.object_list = selectors.cases_mark_first_contact(page.object_list)
-    services.audit_read(
-        request=request,
-        action=AuditAction.CASE_LIST,
-        detail={"count": len(page.object_list)},
-    )
     return render(
         request,
         "casusregie/organisation_cases.html",
@@ -168,9 +157,7 @@ def organisation_cases(request):
 def inbox_fragment(request):
     """The live part of the dashboard, re-fetched when an event arrives."""
     user = request.user
-    services.audit_read(
-        request=request, action=AuditAction.CASE_LIST, detail={"list": "inbox"}
-    )
+    services.list_read(request=request, name="inbox")
     context = {
         **selectors.handover_inbox(user),
         "escalations": list(selectors.escalations_open_for(user)[:50]),
@@ -231,8 +218,7 @@ def _other_organisations(case):
 @case_area
 @require_GET
 def case_detail(request, case_uuid):
-    case = permissions.access_case(request.user, case_uuid, permissions.VIEW)
-    services.audit_read(request=request, action=AuditAction.CASE_VIEW, case=case)
+    case = services.case_read(request=request, case_uuid=case_uuid)
     detail = selectors.case_detail(case)
     involved_ids = {i.organisation_id for i in detail["involvements"]}
     candidates = _other_organisations(case)
@@ -273,11 +259,10 @@ def case_detail(request, case_uuid):
 @case_area
 @require_GET
 def case_print(request, case_uuid):
-    case = permissions.access_case(request.user, case_uuid, permissions.VIEW)
-    services.audit_read(
+    case = services.case_read(
         request=request,
-        action=AuditAction.CASE_PRINT,
-        case=case,
+        case_uuid=case_uuid,
+        audit=AuditAction.CASE_PRINT,
         channel=AuditChannel.PRINT,
     )
     return render(
@@ -290,11 +275,11 @@ def case_print(request, case_uuid):
 @case_area
 @require_GET
 def case_export_json(request, case_uuid):
-    case = permissions.access_case(request.user, case_uuid, permissions.EXPORT)
-    services.audit_read(
+    case = services.case_read(
         request=request,
-        action=AuditAction.CASE_EXPORT_JSON,
-        case=case,
+        case_uuid=case_uuid,
+        action=permissions.EXPORT,
+        audit=AuditAction.CASE_EXPORT_JSON,
         channel=AuditChannel.EXPORT,
     )
     response = JsonResponse(
@@ -314,11 +299,11 @@ def case_export_pdf(request, case_uuid):
 
     from weasyprint import HTML
 
-    case = permissions.access_case(request.user, case_uuid, permissions.EXPORT)
-    services.audit_read(
+    case = services.case_read(
         request=request,
-        action=AuditAction.CASE_EXPORT_PDF,
-        case=case,
+        case_uuid=case_uuid,
+        action=permissions.EXPORT,
+        audit=AuditAction.CASE_EXPORT_PDF,
         channel=AuditChannel.EXPORT,
     )
     html = render_to_string(
@@ -337,8 +322,12 @@ def case_export_pdf(request, case_uuid):
 @case_area
 @require_GET
 def case_access_log(request, case_uuid):
-    case = permissions.access_case(request.user, case_uuid, permissions.VIEW_LOG)
-    services.audit_read(request=request, action=AuditAction.ACCESS_LOG_VIEW, case=case)
+    case = services.case_read(
+        request=request,
+        case_uuid=case_uuid,
+        action=permissions.VIEW_LOG,
+        audit=AuditAction.ACCESS_LOG_VIEW,
+    )
     paginator = Paginator(selectors.case_access_log_entries(case), 100)
     return render(
         request,
@@ -351,190 +340,166 @@ def _case_url(case) -> str:
     return reverse("casusregie:case_detail", args=[case.uuid])
 
 
-@case_area
-@require_POST
-def goal_add(request, case_uuid):
-    case = permissions.access_case(request.user, case_uuid, permissions.EDIT)
-    form = forms.GoalForm(request.POST)
-    return _submit(
-        request,
-        case,
-        form,
-        lambda: services.goal_add(
-            case=case, actor=request.user, text=form.cleaned_data["text"]
+@dataclass(frozen=True)
+class CaseAction:
+    """One form or button on the case page that changes the case.
+
+    ``needs``: the right the case is fetched with (``services.case_for_change``; the
+    service checks again). ``form``: builds the form that checks the input, from the
+    POST data and the case (``None``: no input). ``run``: calls the service with the
+    actor, the case, the form's cleaned data and the address's other parts (a goal's,
+    a consent's, an organisation's uuid). ``success``: what the person reads after.
+    ``back``: where to go afterwards (``"dashboard"`` when the action can end the
+    person's own access to the case). Errors of the form or the service are shown as
+    messages; a refusal answers 404 like a missing case.
+    """
+
+    needs: str
+    run: Callable[..., object]
+    success: StrOrPromise
+    form: Callable[[Any, Case], django_forms.Form] | None = None
+    back: str = "case"
+
+
+def _goal_update(actor, case, data, goal_uuid):
+    goal = services.goal_for_change(case=case, goal_uuid=goal_uuid)
+    if data["move"]:
+        services.goal_move(goal=goal, actor=actor, direction=data["move"])
+    if data["status"]:
+        services.goal_update(goal=goal, actor=actor, status=data["status"])
+
+
+# The case page's changes, by URL name (casusregie/urls.py routes each to case_action).
+CASE_ACTIONS: dict[str, CaseAction] = {
+    "goal_add": CaseAction(
+        needs=permissions.EDIT,
+        form=lambda data, case: forms.GoalForm(data),
+        run=lambda actor, case, data: services.goal_add(
+            case=case, actor=actor, text=data["text"]
         ),
-        success=_("Het doel is toegevoegd."),
-    )
-
-
-@case_area
-@require_POST
-def goal_update(request, case_uuid, goal_uuid):
-    case = permissions.access_case(request.user, case_uuid, permissions.EDIT)
-    goal = Goal.objects.filter(case=case, uuid=goal_uuid).first()
-    if goal is None:
-        raise Http404(permissions.NOT_FOUND_MESSAGE)
-    form = forms.GoalUpdateForm(request.POST)
-
-    def call():
-        if form.cleaned_data["move"]:
-            services.goal_move(
-                goal=goal, actor=request.user, direction=form.cleaned_data["move"]
-            )
-        if form.cleaned_data["status"]:
-            services.goal_update(
-                goal=goal, actor=request.user, status=form.cleaned_data["status"]
-            )
-
-    return _submit(request, case, form, call, success=_("Het doel is bijgewerkt."))
-
-
-@case_area
-@require_POST
-def note_add(request, case_uuid):
-    case = permissions.access_case(request.user, case_uuid, permissions.EDIT)
-    form = forms.NoteForm(request.POST)
-    return _submit(
-        request,
-        case,
-        form,
-        lambda: services.note_add(
-            case=case, actor=request.user, text=form.cleaned_data["text"]
+        success=gettext_lazy("Het doel is toegevoegd."),
+    ),
+    "goal_update": CaseAction(
+        needs=permissions.EDIT,
+        form=lambda data, case: forms.GoalUpdateForm(data),
+        run=_goal_update,
+        success=gettext_lazy("Het doel is bijgewerkt."),
+    ),
+    "note_add": CaseAction(
+        needs=permissions.EDIT,
+        form=lambda data, case: forms.NoteForm(data),
+        run=lambda actor, case, data: services.note_add(
+            case=case, actor=actor, text=data["text"]
         ),
-        success=_("De notitie is opgeslagen."),
-    )
-
-
-@case_area
-@require_POST
-def regie_update(request, case_uuid):
-    case = permissions.access_case(request.user, case_uuid, permissions.EDIT)
-    form = forms.RegieForm(request.POST)
-    return _submit(
-        request,
-        case,
-        form,
-        lambda: services.case_update(
-            case=case, actor=request.user, **form.cleaned_data
+        success=gettext_lazy("De notitie is opgeslagen."),
+    ),
+    "regie_update": CaseAction(
+        needs=permissions.EDIT,
+        form=lambda data, case: forms.RegieForm(data),
+        run=lambda actor, case, data: services.case_update(
+            case=case, actor=actor, **data
         ),
-        success=_("De regie is bijgewerkt."),
-    )
-
-
-@case_area
-@require_POST
-def consent_add(request, case_uuid):
-    case = permissions.access_case(request.user, case_uuid, permissions.EDIT)
-    form = forms.ConsentForm_(request.POST, organisations=_other_organisations(case))
-    return _submit(
-        request,
-        case,
-        form,
-        lambda: services.consent_record(
-            case=case, actor=request.user, **form.cleaned_data
+        success=gettext_lazy("De regie is bijgewerkt."),
+    ),
+    "consent_add": CaseAction(
+        needs=permissions.EDIT,
+        form=lambda data, case: forms.ConsentForm_(
+            data, organisations=_other_organisations(case)
         ),
-        success=_("De toestemming is vastgelegd."),
-    )
-
-
-@case_area
-@require_POST
-def consent_withdraw(request, case_uuid, consent_uuid):
-    case = permissions.access_case(request.user, case_uuid, permissions.EDIT)
-    consent = Consent.objects.filter(case=case, uuid=consent_uuid).first()
-    if consent is None:
-        raise Http404(permissions.NOT_FOUND_MESSAGE)
-    return _run(
-        request,
-        lambda: services.consent_withdraw(consent=consent, actor=request.user),
-        success=_(
+        run=lambda actor, case, data: services.consent_record(
+            case=case, actor=actor, **data
+        ),
+        success=gettext_lazy("De toestemming is vastgelegd."),
+    ),
+    "consent_withdraw": CaseAction(
+        needs=permissions.EDIT,
+        run=lambda actor, case, data, consent_uuid: services.consent_withdraw(
+            consent=services.consent_for_change(case=case, consent_uuid=consent_uuid),
+            actor=actor,
+        ),
+        success=gettext_lazy(
             "De intrekking is vastgelegd. De toegang van die organisatie is gestopt."
         ),
-        fallback=reverse("casusregie:dashboard"),
-    )
-
-
-@case_area
-@require_POST
-def involvement_add(request, case_uuid):
-    case = permissions.access_case(request.user, case_uuid, permissions.HAND_OVER)
-    form = forms.InvolvementForm(request.POST, organisations=_other_organisations(case))
-    return _submit(
-        request,
-        case,
-        form,
-        lambda: services.involvement_add(
-            case=case,
-            actor=request.user,
-            organisation=form.cleaned_data["organisation"],
-            legal_ground=form.cleaned_data["legal_ground"],
+        back="dashboard",
+    ),
+    "involvement_add": CaseAction(
+        needs=permissions.HAND_OVER,
+        form=lambda data, case: forms.InvolvementForm(
+            data, organisations=_other_organisations(case)
         ),
-        success=_("De organisatie is betrokken."),
-    )
+        run=lambda actor, case, data: services.involvement_add(
+            case=case,
+            actor=actor,
+            organisation=data["organisation"],
+            legal_ground=data["legal_ground"],
+        ),
+        success=gettext_lazy("De organisatie is betrokken."),
+    ),
+    "involvement_end": CaseAction(
+        # Who may end which involvement is the service's question.
+        needs=permissions.VIEW,
+        run=lambda actor, case, data, organisation_uuid: services.involvement_end(
+            involvement=services.involvement_for_change(
+                case=case, organisation_uuid=organisation_uuid
+            ),
+            actor=actor,
+        ),
+        success=gettext_lazy("De organisatie is niet meer betrokken."),
+        back="dashboard",
+    ),
+    "first_contact": CaseAction(
+        needs=permissions.HAND_OVER,
+        form=lambda data, case: forms.FirstContactForm(data),
+        run=lambda actor, case, data: services.case_record_first_contact(
+            case=case, actor=actor, contact_at=data["contact_at"]
+        ),
+        success=gettext_lazy("Het eerste contact is vastgelegd."),
+    ),
+    "case_close": CaseAction(
+        needs=permissions.CLOSE,
+        form=lambda data, case: forms.CloseForm(data),
+        run=lambda actor, case, data: services.case_close(
+            case=case, actor=actor, outcome=data["outcome"]
+        ),
+        success=gettext_lazy("De casus is afgesloten."),
+    ),
+    "escalate": CaseAction(
+        needs=permissions.EDIT,
+        form=lambda data, case: forms.EscalateForm(data),
+        run=lambda actor, case, data: services.escalation_request(
+            case=case, actor=actor, reason=data["reason"]
+        ),
+        success=gettext_lazy("De casus is voorgelegd aan de regisseur."),
+    ),
+}
 
 
 @case_area
 @require_POST
-def involvement_end(request, case_uuid, organisation_uuid):
-    case = permissions.access_case(request.user, case_uuid, permissions.VIEW)
-    involvement = case.involvements.filter(
-        organisation__uuid=organisation_uuid, ended_at__isnull=True
-    ).first()
-    if involvement is None:
-        raise Http404(permissions.NOT_FOUND_MESSAGE)
+def case_action(request, case_uuid, action_name: str, **parts):
+    """Every change on the case page (``CASE_ACTIONS``): fetch the case for the
+    change, check the form, run the service, say how it went, go back."""
+    action = CASE_ACTIONS[action_name]
+    case = services.case_for_change(
+        request=request, case_uuid=case_uuid, action=action.needs
+    )
+    data: dict[str, Any] = {}
+    if action.form is not None:
+        form = action.form(request.POST, case)
+        if not form.is_valid():
+            _form_errors(request, form)
+            return redirect(_case_url(case))
+        data = form.cleaned_data
+    fallback = (
+        reverse("casusregie:dashboard")
+        if action.back == "dashboard"
+        else _case_url(case)
+    )
     return _run(
         request,
-        lambda: services.involvement_end(involvement=involvement, actor=request.user),
-        success=_("De organisatie is niet meer betrokken."),
-        fallback=reverse("casusregie:dashboard"),
-    )
-
-
-@case_area
-@require_POST
-def first_contact(request, case_uuid):
-    case = permissions.access_case(request.user, case_uuid, permissions.HAND_OVER)
-    form = forms.FirstContactForm(request.POST)
-    return _submit(
-        request,
-        case,
-        form,
-        lambda: services.case_record_first_contact(
-            case=case, actor=request.user, contact_at=form.cleaned_data["contact_at"]
-        ),
-        success=_("Het eerste contact is vastgelegd."),
-    )
-
-
-@case_area
-@require_POST
-def case_close(request, case_uuid):
-    case = permissions.access_case(request.user, case_uuid, permissions.CLOSE)
-    form = forms.CloseForm(request.POST)
-    return _submit(
-        request,
-        case,
-        form,
-        lambda: services.case_close(
-            case=case, actor=request.user, outcome=form.cleaned_data["outcome"]
-        ),
-        success=_("De casus is afgesloten."),
-    )
-
-
-@case_area
-@require_POST
-def escalate(request, case_uuid):
-    case = permissions.access_case(request.user, case_uuid, permissions.EDIT)
-    form = forms.EscalateForm(request.POST)
-    return _submit(
-        request,
-        case,
-        form,
-        lambda: services.escalation_request(
-            case=case, actor=request.user, reason=form.cleaned_data["reason"]
-        ),
-        success=_("De casus is voorgelegd aan de regisseur."),
+        lambda: action.run(request.user, case, data, **parts),
+        success=action.success,
+        fallback=fallback,
     )
 
 
@@ -543,7 +508,18 @@ def escalate(request, case_uuid):
 
 @case_area
 def handover_create(request, case_uuid):
-    case = permissions.access_case(request.user, case_uuid, permissions.HAND_OVER)
+    if request.method == "POST":
+        case = services.case_for_change(
+            request=request, case_uuid=case_uuid, action=permissions.HAND_OVER
+        )
+    else:
+        # The form shows the reference and pre-fills the first goal: a read.
+        case = services.case_read(
+            request=request,
+            case_uuid=case_uuid,
+            action=permissions.HAND_OVER,
+            audit=AuditAction.HANDOVER_FORM_VIEW,
+        )
     organisations = _other_organisations(case).exclude(pk=case.lead_organisation_id)
     form = forms.HandoverForm(request.POST or None, organisations=organisations)
     if request.method == "POST" and form.is_valid():
@@ -573,11 +549,6 @@ def handover_create(request, case_uuid):
         first_goal = case.goals.order_by("position").first()
         if request.method == "GET" and first_goal:
             form.initial.setdefault("priorities", first_goal.text)
-    if request.method == "GET":
-        # The form shows the reference and pre-fills the first goal: a read.
-        services.audit_read(
-            request=request, action=AuditAction.HANDOVER_FORM_VIEW, case=case
-        )
     return render(
         request, "casusregie/handover_form.html", {"case": case, "form": form}
     )
@@ -586,27 +557,18 @@ def handover_create(request, case_uuid):
 @case_area
 @require_GET
 def handover_list(request):
-    user = request.user
-    services.audit_read(
-        request=request, action=AuditAction.CASE_LIST, detail={"list": "handovers"}
-    )
+    services.list_read(request=request, name="handovers")
     return render(
         request,
         "casusregie/handover_list.html",
-        selectors.handover_inbox(user, limit=100),
+        selectors.handover_inbox(request.user, limit=100),
     )
 
 
 @case_area
 @require_GET
 def handover_detail(request, handover_uuid):
-    handover = permissions.access_handover(request.user, handover_uuid)
-    services.audit_read(
-        request=request,
-        action=AuditAction.HANDOVER_VIEW,
-        case=handover.case,
-        obj=handover,
-    )
+    handover = services.handover_read(request=request, handover_uuid=handover_uuid)
     is_open = handover.status == HandoverStatus.PROPOSED
     may_answer = is_open and permissions.may_answer_handover(request.user, handover)
     accept_form = None
@@ -633,8 +595,7 @@ def handover_detail(request, handover_uuid):
     )
 
 
-def _handover_action(request, handover_uuid, call, success):
-    handover = permissions.access_handover(request.user, handover_uuid)
+def _handover_action(request, handover, call, success):
     fallback = reverse("casusregie:handover_detail", args=[handover.uuid])
     try:
         call(handover)
@@ -651,7 +612,9 @@ def _handover_action(request, handover_uuid, call, success):
 @case_area
 @require_POST
 def handover_accept(request, handover_uuid):
-    handover = permissions.access_handover(request.user, handover_uuid)
+    handover = services.handover_for_change(
+        request=request, handover_uuid=handover_uuid
+    )
     worker = None
     if "worker" in request.POST:
         form = forms.AcceptForm(
@@ -672,7 +635,7 @@ def handover_accept(request, handover_uuid):
         ) % {"worker": worker.get_full_name() or worker.get_username()}
     return _handover_action(
         request,
-        handover_uuid,
+        handover,
         lambda h: services.handover_accept(
             handover=h, actor=request.user, worker=worker
         ),
@@ -683,11 +646,14 @@ def handover_accept(request, handover_uuid):
 @case_area
 @require_POST
 def handover_decline(request, handover_uuid):
+    handover = services.handover_for_change(
+        request=request, handover_uuid=handover_uuid
+    )
     form = forms.DeclineForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
     return _handover_action(
         request,
-        handover_uuid,
+        handover,
         lambda h: services.handover_decline(
             handover=h, actor=request.user, reason=reason
         ),
@@ -700,7 +666,7 @@ def handover_decline(request, handover_uuid):
 def handover_withdraw(request, handover_uuid):
     return _handover_action(
         request,
-        handover_uuid,
+        services.handover_for_change(request=request, handover_uuid=handover_uuid),
         lambda h: services.handover_withdraw(handover=h, actor=request.user),
         _("Het voorstel is ingetrokken."),
     )
@@ -714,9 +680,7 @@ def handover_withdraw(request, handover_uuid):
 def escalation_list(request):
     if not permissions.regisseur_organisations(request.user).exists():
         raise Http404(permissions.NOT_FOUND_MESSAGE)
-    services.audit_read(
-        request=request, action=AuditAction.CASE_LIST, detail={"list": "escalations"}
-    )
+    services.list_read(request=request, name="escalations")
     return render(
         request,
         "casusregie/escalation_list.html",
@@ -727,22 +691,12 @@ def escalation_list(request):
     )
 
 
-def _escalation(request, escalation_uuid):
-    escalation = (
-        permissions.escalations_visible_to(request.user)
-        .select_related("case", "regisseur_organisation")
-        .filter(uuid=escalation_uuid)
-        .first()
-    )
-    if escalation is None:
-        raise Http404(permissions.NOT_FOUND_MESSAGE)
-    return escalation
-
-
 @case_area
 @require_POST
 def escalation_take_over(request, escalation_uuid):
-    escalation = _escalation(request, escalation_uuid)
+    escalation = services.escalation_for_change(
+        request=request, escalation_uuid=escalation_uuid
+    )
     return _run(
         request,
         lambda: services.escalation_take_over(
@@ -756,7 +710,9 @@ def escalation_take_over(request, escalation_uuid):
 @case_area
 @require_POST
 def escalation_return(request, escalation_uuid):
-    escalation = _escalation(request, escalation_uuid)
+    escalation = services.escalation_for_change(
+        request=request, escalation_uuid=escalation_uuid
+    )
     form = forms.AdviceForm(request.POST)
     advice = form.cleaned_data["advice"] if form.is_valid() else ""
     return _run(
@@ -826,14 +782,5 @@ def break_glass_report(request):
         or permissions.regisseur_organisations(user).exists()
     ):
         raise Http404(permissions.NOT_FOUND_MESSAGE)
-    accesses = list(selectors.break_glass_report(user)[:200])
-    # The report shows references and free-text reasons: a read, logged per case.
-    if accesses:
-        services.audit_read_cases(
-            request=request,
-            action=AuditAction.BREAK_GLASS_REPORT_VIEW,
-            case_uuids=[access.case.uuid for access in accesses],
-        )
-    else:
-        services.audit_read(request=request, action=AuditAction.BREAK_GLASS_REPORT_VIEW)
+    accesses = services.break_glass_report_read(request=request)
     return render(request, "casusregie/break_glass_report.html", {"accesses": accesses})
