@@ -103,6 +103,32 @@ class FreshnessReportView(KaartAdminMixin, TemplateView):
         )
 
 
+class ContentReportView(KaartAdminMixin, TemplateView):
+    """Every live page the content rules find problems on (decision 0081): all pages
+    for pact admins, their organisations' pages for editors."""
+
+    page_title = gettext_lazy("Inhoud nakijken")
+    header_icon = "warning"
+    template_name = "socialekaart/admin/content_report.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_see_freshness(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        entries = selectors.pages_with_problems(
+            organisations=freshness_scope(self.request.user)
+        )
+        return super().get_context_data(
+            entries=entries,
+            error_count=sum(
+                1 for e in entries if any(p.is_error for p in e["problems"])
+            ),
+            **kwargs,
+        )
+
+
 class MarkCheckedView(KaartAdminMixin, TemplateView):
     """GET: a confirmation (for links); POST: "Nog steeds juist", one click."""
 

@@ -15,11 +15,63 @@ def _live_forms(formset):
         yield form
 
 
-class OrganisationPageForm(WagtailAdminPageForm):
-    pass
+# The buttons that send a page to residents (or to the pact admin who approves it).
+PUBLISHING_ACTIONS = (
+    "action-publish",
+    "action-submit",
+    "action-restart-workflow",
+    "action-workflow-action",
+)
 
 
-class ServicePageForm(WagtailAdminPageForm):
+class ContentRulesMixin:
+    """Content rules on save (``socialekaart.content_rules``, decision 0081).
+
+    Errors block publishing and submitting for approval; a draft is saved anyway
+    (nothing typed is lost) and the ``after_edit_page`` hook shows its problems.
+    """
+
+    def check_content_rules(self, content) -> None:
+        from django import forms
+
+        from socialekaart.content_rules import check_content
+
+        assert isinstance(self, forms.BaseForm)  # noqa: S101 (a mixin of forms only)
+
+        if not any(self.data.get(action) for action in PUBLISHING_ACTIONS):
+            return
+        for problem in check_content(content):
+            if problem.is_error:
+                field = problem.field if problem.field in self.fields else None
+                self.add_error(field, problem.message)
+
+
+class OrganisationPageForm(ContentRulesMixin, WagtailAdminPageForm):
+    def clean(self):
+        from socialekaart.content_rules import ORGANISATION, PageContent
+        from socialekaart.selectors.content import plain_text
+
+        cleaned = super().clean()
+        locations = self.formsets.get("locations")
+        self.check_content_rules(
+            PageContent(
+                kind=ORGANISATION,
+                title=cleaned.get("title") or "",
+                texts={
+                    "summary": cleaned.get("summary") or "",
+                    "description": plain_text(cleaned.get("description")),
+                },
+                phone=cleaned.get("phone") or "",
+                email=cleaned.get("email") or "",
+                website=cleaned.get("website") or "",
+                has_walk_in=bool(cleaned.get("walk_in_hours")),
+                has_locations=bool(locations and list(_live_forms(locations))),
+            )
+        )
+        return cleaned
+
+
+class ServicePageForm(ContentRulesMixin, WagtailAdminPageForm):
     """Limits the locations to the organisation's own, and checks the rules."""
 
     def __init__(self, *args, **kwargs):
@@ -56,7 +108,60 @@ class ServicePageForm(WagtailAdminPageForm):
                         _("Deze gemeenten horen niet bij het werkgebied: %(names)s.")
                         % {"names": ", ".join(sorted(m.name for m in outside))},
                     )
+        self.check_content_rules(self._content(cleaned, rules))
         return cleaned
+
+    def _content(self, cleaned, rules):
+        from socialekaart.content_rules import SERVICE, PageContent, RuleFacts
+        from socialekaart.selectors.content import plain_text
+
+        parent = self.parent_page
+        if parent is None and self.instance.pk:
+            parent = self.instance.get_parent()
+        organisation = parent.specific if parent is not None else None
+        facts = []
+        for number, form in enumerate(_live_forms(rules) if rules else [], start=1):
+            data = form.cleaned_data
+            facts.append(
+                RuleFacts(
+                    number=number,
+                    income_limit_percent=data.get("income_limit_percent"),
+                    household_types=tuple(data.get("household_types") or ()),
+                    age_subject=data.get("age_subject") or "",
+                    min_age=data.get("min_age"),
+                    max_age=data.get("max_age"),
+                    min_low_income_years=data.get("min_low_income_years"),
+                    benefit=data.get("benefit") or "",
+                    municipalities=frozenset(
+                        m.slug for m in data.get("municipalities") or []
+                    ),
+                )
+            )
+        return PageContent(
+            kind=SERVICE,
+            title=cleaned.get("title") or "",
+            texts={
+                "summary": cleaned.get("summary") or "",
+                "description": plain_text(cleaned.get("description")),
+                "benefit": cleaned.get("benefit") or "",
+                "application_steps": plain_text(cleaned.get("application_steps")),
+                "required_documents": plain_text(cleaned.get("required_documents")),
+                "cost_description": cleaned.get("cost_description") or "",
+            },
+            phone=cleaned.get("phone") or "",
+            email=cleaned.get("email") or "",
+            website=cleaned.get("website") or "",
+            has_walk_in=bool(cleaned.get("walk_in_hours")),
+            has_locations=bool(cleaned.get("locations")),
+            is_at_home=bool(cleaned.get("is_at_home")),
+            organisation_phone=getattr(organisation, "phone", ""),
+            organisation_email=getattr(organisation, "email", ""),
+            organisation_website=getattr(organisation, "website", ""),
+            organisation_has_walk_in=bool(getattr(organisation, "walk_in_hours", None)),
+            has_steps=bool(cleaned.get("application_steps")),
+            eligibility_note=cleaned.get("eligibility_note") or "",
+            rules=facts,
+        )
 
 
 class NormPeriodForm(WagtailAdminModelForm):

@@ -106,27 +106,42 @@ def service_list(request, page, category_slug=None):
 
 
 def _norm_rows(rules, norms):
-    """Per rule with an income limit: the limit in euros per household type."""
-    rows = []
+    """Per income limit: the limit in euros per household type, once.
+
+    Rules with the same limit for the same households (often one per group of
+    municipalities) share one table, captioned with all their municipalities (or none
+    when one of them holds in the whole area): issue 11 found the same table twice.
+    """
+    rows: dict[tuple, dict] = {}
     for rule in rules:
         if rule.income_limit_percent is None:
             continue
         households = rule.household_types or list(HouseholdType.values)
-        rows.append(
-            {
-                "rule": rule,
-                "limits": [
-                    (
-                        HouseholdType(household).label,
-                        euros(income_limit(rule.income_limit_percent, norms[household]))
-                        if household in norms
-                        else None,
-                    )
-                    for household in households
-                ],
-            }
-        )
-    return rows
+        key = (rule.income_limit_percent, tuple(households))
+        municipalities = list(rule.municipalities.all())
+        row = rows.get(key)
+        if row is not None:
+            if row["municipalities"] and municipalities:
+                row["municipalities"] += [
+                    m for m in municipalities if m not in row["municipalities"]
+                ]
+            else:
+                row["municipalities"] = []
+            continue
+        rows[key] = {
+            "percent": rule.income_limit_percent,
+            "municipalities": municipalities,
+            "limits": [
+                (
+                    HouseholdType(household).label,
+                    euros(income_limit(rule.income_limit_percent, norms[household]))
+                    if household in norms
+                    else None,
+                )
+                for household in households
+            ],
+        }
+    return list(rows.values())
 
 
 def service_detail(request, page):
@@ -138,6 +153,7 @@ def service_detail(request, page):
     norm = selectors.norm_status() if has_income_limit else None
     period = norm.period if norm else None
     norms = norm.amounts if norm else {}
+    check = selectors.page_check_of(page)
     response = TemplateResponse(
         request,
         "socialekaart/service_page.html",
@@ -149,8 +165,8 @@ def service_detail(request, page):
             norm_rows=_norm_rows(rules, norms),
             norm_period=period,
             norm=norm,
-            check=selectors.page_check_of(page),
-            stale_days=None,
+            check=check,
+            unchecked_since=selectors.unchecked_since(page, check),
             locations=list(page.locations.all()),
             area=list(page.municipalities.all()),
             contact=_contact(page, organisation_page),
@@ -185,6 +201,7 @@ def organisation_detail(request, page):
     services_of = list(selectors.services_of_organisation(page))
     for service in services_of:
         service.organisation_title = ""  # the page is about that organisation already
+    check = selectors.page_check_of(page)
     response = TemplateResponse(
         request,
         "socialekaart/organisation_page.html",
@@ -193,7 +210,9 @@ def organisation_detail(request, page):
             page,
             services=services_of,
             locations=list(page.locations.select_related("municipality")),
-            check=selectors.page_check_of(page),
+            check=check,
+            unchecked_since=selectors.unchecked_since(page, check),
+            contact=page,
             report_url=page.url + page.reverse_subpage("report_mistake"),
             share_url=request.build_absolute_uri(page.url),
         ),

@@ -69,6 +69,24 @@ def grant_editors_on_new_organisation_page(request, page):
         organisation_page_sync_permissions(page.specific)
 
 
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def show_content_problems(request, page):
+    """After a save, the content rules' findings on what was saved (decision 0081)."""
+    from django.contrib import messages
+
+    from socialekaart.selectors import page_problems
+
+    if page.specific_class not in (OrganisationPage, ServicePage):
+        return
+    latest = page.get_latest_revision_as_object()
+    for problem in page_problems(latest):
+        if problem.is_error:
+            messages.error(request, problem.message)
+        else:
+            messages.warning(request, problem.message)
+
+
 @hooks.register("register_log_actions")
 def register_kaart_log_actions(actions):
     actions.register_action(
@@ -119,6 +137,10 @@ freshness_urls = (
     ],
     "socialekaart_freshness",
 )
+content_urls = (
+    [path("", admin_views.ContentReportView.as_view(), name="index")],
+    "socialekaart_content",
+)
 
 
 @hooks.register("register_admin_urls")
@@ -126,6 +148,7 @@ def register_kaart_admin_urls():
     return [
         path("kaart/foutmeldingen/", include(report_urls)),
         path("kaart/controleren/", include(freshness_urls)),
+        path("kaart/inhoud/", include(content_urls)),
     ]
 
 
@@ -156,6 +179,16 @@ def register_freshness_menu_item():
         reverse("socialekaart_freshness:index"),
         icon_name="history",
         order=320,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_content_menu_item():
+    return FreshnessMenuItem(
+        _("Inhoud nakijken"),
+        reverse("socialekaart_content:index"),
+        icon_name="warning",
+        order=325,
     )
 
 

@@ -84,6 +84,7 @@ ORGANISATION_PAGES = {
         "description": "<p>Voor een uitkering en de meeste regelingen gaat u naar het Werkplein Drentsche Aa. De gemeente zelf regelt de kwijtschelding van gemeentelijke belastingen en werkt met partners aan het Kindpakket.</p>",
         "phone": "0592-000 100",
         "email": "info@aaenhunze.example",
+        "website": "https://www.aaenhunze.example/",
         "languages": ["nl"],
         "professional_phone": "0592-000 109",
         "professional_handover": "Bel het team Sociaal Domein en vraag naar de regisseur armoede en schulden. Stuur daarna een korte mail met wat de inwoner wil delen.",
@@ -110,6 +111,7 @@ ORGANISATION_PAGES = {
         "description": "<p>Assen heeft veel regelingen voor mensen met een laag inkomen. Een uitkering en bijzondere bijstand regelt het Werkplein Drentsche Aa. Spullen voor in huis vraagt u aan bij Vaart Welzijn.</p>",
         "phone": "0592-000 200",
         "email": "info@assen.example",
+        "website": "https://www.assen.example/",
         "languages": ["nl", "en"],
         "professional_phone": "0592-000 209",
         "professional_handover": "Vraag naar de regisseur armoede en schulden. Spreek met de inwoner af wie wat doorgeeft.",
@@ -137,6 +139,7 @@ ORGANISATION_PAGES = {
         "description": "<p>Voor een uitkering en bijzondere bijstand gaat u naar het Werkplein Drentsche Aa.</p>",
         "phone": "0592-000 300",
         "email": "info@tynaarlo.example",
+        "website": "https://www.tynaarlo.example/",
         "languages": ["nl"],
         "locations": [
             place(
@@ -158,6 +161,7 @@ ORGANISATION_PAGES = {
         "description": "<p>In Coevorden heet de aanpak ‘Ondersteuning op maat’. Heeft u een laag inkomen? Dan kunt u een Doe-Mee-Pas krijgen. Kinderen met een Doe-Mee-Pas krijgen vanzelf een Kindpakket.</p>",
         "phone": "0524-000 400",
         "email": "info@coevorden.example",
+        "website": "https://www.coevorden.example/",
         "languages": ["nl", "de"],
         "professional_phone": "0524-000 409",
         "professional_handover": "Bel het Sociaal Team. Bij twijfel over de Doe-Mee-Pas: MWC kan samen met de inwoner de Voorzieningenwijzer invullen.",
@@ -183,6 +187,7 @@ ORGANISATION_PAGES = {
         "description": "<p>Met een laag inkomen kunt u geld krijgen om mee te doen, voor u en uw kinderen. De inkomensgrens is 130% van het sociaal minimum.</p>",
         "phone": "0593-000 500",
         "email": "info@middendrenthe.example",
+        "website": "https://www.middendrenthe.example/",
         "languages": ["nl"],
         "locations": [
             place(
@@ -243,6 +248,7 @@ ORGANISATION_PAGES = {
         "description": "<p>De Gemeentelijke Kredietbank Drenthe (GKB) is er voor mensen met geldproblemen die er zelf niet meer uitkomen. Eerst zorgen we dat uw vaste lasten betaald worden. Daarna zoeken we samen naar een oplossing voor uw schulden.</p>",
         "phone": "0592-000 700",
         "email": "info@gkb.example",
+        "website": "https://www.gkb.example/",
         "languages": ["nl", "en", "ar"],
         "professional_phone": "0592-000 709",
         "professional_handover": "Meld de inwoner aan via het aanmeldformulier voor professionals of bel het directe nummer. Bij dreigende huisuitzetting of afsluiting: zeg dat erbij, dan krijgt de inwoner binnen 3 werkdagen een gesprek.",
@@ -282,6 +288,7 @@ ORGANISATION_PAGES = {
         "description": "<p>Werkplein Drentsche Aa (WPDA) is er voor mensen met weinig of geen eigen inkomen. U kunt hier terecht voor een uitkering, bijzondere bijstand, de individuele inkomenstoeslag en de gemeentepolis. Het Werkplein helpt u ook op weg naar werk of een opleiding.</p>",
         "phone": "0592-000 800",
         "email": "info@wpda.example",
+        "website": "https://www.wpda.example/",
         "languages": ["nl", "en", "ar", "ti"],
         "professional_phone": "0592-000 809",
         "professional_handover": "Bel de klantmanager of het algemene nummer voor professionals. Geef door welke regeling u samen met de inwoner heeft bekeken.",
@@ -604,6 +611,7 @@ ORGANISATION_PAGES = {
     "wij-ruilen-en-geven-weg": {
         "summary": "Spullen ruilen en weggeven in Assen: kleding, speelgoed en dingen voor in huis.",
         "description": "<p>‘Wij ruilen en geven weg’ is een groep inwoners die spullen aan elkaar geven. Iedereen mag meedoen. Zo krijgen spullen een tweede leven.</p>",
+        "email": "wijruilen@assen.example",
         "languages": ["nl"],
         "locations": [],
     },
@@ -626,6 +634,7 @@ ORGANISATION_PAGES = {
     "onderwijs-aa-en-hunze": {
         "summary": "De scholen in Aa en Hunze werken mee aan het Kindpakket en letten op kinderen die iets missen.",
         "description": "<p>Heeft uw kind iets nodig voor school en kunt u het niet betalen? Praat erover met de leerkracht of de intern begeleider. De school kent de regelingen en kan een aanvraag doen.</p>",
+        "website": "https://www.aaenhunze.example/onderwijs/",
         "languages": ["nl"],
         "locations": [],
     },

@@ -4,12 +4,18 @@
 app; see docs/socialekaart.md.
 """
 
+from socialekaart.selectors.content import (
+    page_content,
+    page_problems,
+    pages_with_problems,
+)
 from socialekaart.selectors.freshness import (
     freshness_threshold,
     is_stale,
     open_report_counts,
     page_check_of,
     stale_pages,
+    unchecked_since,
 )
 from socialekaart.selectors.matching import (
     Match,
@@ -62,10 +68,14 @@ __all__ = [
     "organisation_for_page",
     "organisation_page_list",
     "page_check_of",
+    "page_content",
+    "page_problems",
+    "pages_with_problems",
     "search_document_for_page",
     "search_documents",
     "service_list",
     "services_matching",
     "services_of_organisation",
     "stale_pages",
+    "unchecked_since",
 ]

@@ -100,6 +100,38 @@ def open_report_counts() -> dict[int, int]:
     return {row["organisation"]: row["count"] for row in rows}
 
 
+RESIDENT_NOTICE_MONTHS = 8
+
+
+def months_before(day: datetime.date, months: int) -> datetime.date:
+    """The same day ``months`` earlier (the last day of a shorter month)."""
+    import calendar
+
+    month_index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(month_index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return datetime.date(year, month + 1, min(day.day, last))
+
+
+def unchecked_since(
+    page, check, today: datetime.date | None = None
+) -> datetime.date | None:
+    """The day ``page`` was last checked, when that is more than 8 months ago: then
+    residents are told (issue 11). A page never marked "Nog steeds juist" counts as
+    checked when it was last published (a pact admin approved it then)."""
+    checked_on = check.checked_on if check is not None else None
+    if checked_on is None and page.last_published_at is not None:
+        checked_on = timezone.localtime(page.last_published_at).date()
+    if checked_on is None:
+        return None
+    today = today or timezone.localdate()
+    return (
+        checked_on
+        if checked_on < months_before(today, RESIDENT_NOTICE_MONTHS)
+        else None
+    )
+
+
 def page_check_of(page):
     """The ``PageCheck`` of ``page`` or ``None``."""
     from socialekaart.models import PageCheck
@@ -113,6 +145,8 @@ __all__ = [
     "freshness_threshold",
     "is_stale",
     "open_report_counts",
+    "months_before",
     "page_check_of",
     "stale_pages",
+    "unchecked_since",
 ]

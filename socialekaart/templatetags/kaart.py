@@ -149,3 +149,37 @@ def content_lang() -> str:
     if (get_language() or content_language).split("-")[0] == content_language:
         return ""
     return mark_safe(f' lang="{content_language}"')  # noqa: S308 (a setting, not input)
+
+
+@register.simple_tag
+def opening_data(hours, exceptions=None) -> str:
+    """Opening hours (and exceptions) as JSON for ``data-opening``: the browser works
+    out "nu open" in Amsterdam time (``kaart.js``), because a page from the anonymous
+    cache may be minutes old (decision 0073)."""
+    import json
+
+    def time(value) -> str | None:
+        return value.strftime("%H:%M") if value else None
+
+    periods = [
+        {
+            "days": [int(day) for day in block.value["days"]],
+            "opens": time(block.value["opens"]),
+            "closes": time(block.value["closes"]),
+        }
+        for block in hours or []
+    ]
+    special = [
+        {
+            "from": block.value["date_from"].isoformat(),
+            "until": (
+                block.value["date_until"] or block.value["date_from"]
+            ).isoformat(),
+            "closed": bool(block.value["is_closed"]),
+            "opens": time(block.value.get("opens")),
+            "closes": time(block.value.get("closes")),
+        }
+        for block in exceptions or []
+        if block.value.get("date_from")
+    ]
+    return json.dumps({"hours": periods, "exceptions": special}, separators=(",", ":"))

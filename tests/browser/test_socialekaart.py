@@ -444,3 +444,39 @@ class WhatFitsMeOnAPhoneTests:
         expect(page.locator(".what-fits-total")).to_contain_text("€ 670,00")
         assert "#" not in page.url  # the answers left the address bar
         assert not any("1600" in address for address in addresses)
+
+
+class CallOrWalkInTests:
+    """Issue 11: the offering page starts with how to reach someone, "nu open" in
+    Amsterdam time whatever the phone's time zone (decision 0081)."""
+
+    URL = "/organisaties/gkb/schuldhulpverlening/"
+
+    def open_at(self, kaart_site, browser, utc_time: str):
+        context = browser.new_context(
+            viewport={"width": 360, "height": 740},
+            locale="nl-NL",
+            timezone_id="America/New_York",
+        )
+        page = context.new_page()
+        page.clock.set_fixed_time(utc_time)
+        page.goto(kaart_site + self.URL)
+        return context, page
+
+    def test_open_now_on_a_monday_morning_in_amsterdam(self, kaart_site, browser):
+        # Monday 7 December 2026, 10:00 in Amsterdam (04:00 in New York).
+        context, page = self.open_at(kaart_site, browser, "2026-12-07T09:00:00Z")
+        reach = page.get_by_role("region", name="Bel of loop binnen")
+        expect(reach).to_be_visible()
+        expect(reach.get_by_role("link", name="Bel 0592-000 700")).to_be_visible()
+        expect(reach.get_by_text("Nu open, tot 12:00 uur")).to_be_visible()
+        assert_accessible(page)
+        context.close()
+
+    def test_closed_in_the_afternoon_and_on_sunday(self, kaart_site, browser):
+        context, page = self.open_at(kaart_site, browser, "2026-12-07T13:00:00Z")
+        expect(page.get_by_text("Nu gesloten", exact=True)).to_be_visible()
+        context.close()
+        context, page = self.open_at(kaart_site, browser, "2026-12-06T09:00:00Z")
+        expect(page.get_by_text("Vandaag gesloten")).to_be_visible()
+        context.close()
