@@ -9,9 +9,16 @@ class SocialekaartConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from wagtail.signals import page_published
+        from wagtail.models import TaskState
+        from wagtail.signals import page_published, task_submitted
 
-        from socialekaart import signal_handlers
+        from socialekaart import notifications, signal_handlers
+
+        task_submitted.connect(
+            notifications.submission_notifier,
+            sender=TaskState,
+            dispatch_uid=notifications.WAGTAIL_DISPATCH_UID,
+        )
 
         page_published.connect(
             signal_handlers.on_page_published,
