@@ -5,7 +5,8 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 PORT   ?= 8000
-DEMO   := DJANGO_DEBUG=1 PACT_DEMO_MODE=1
+# Links in the demo's e-mails point at the port the demo serves on (issue 11).
+DEMO   := DJANGO_DEBUG=1 PACT_DEMO_MODE=1 PACT_BASE_URL=$${PACT_BASE_URL:-http://127.0.0.1:$(PORT)}
 PYTEST := $(PY) -m pytest
 
 .PHONY: help install demo serve serve-prod test test-fast test-postgres test-browser bench lint format check messages clean
