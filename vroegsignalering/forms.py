@@ -98,3 +98,11 @@ class CapacityForm(forms.Form):
 
 class EmptyForm(forms.Form):
     """A button without fields (the CSRF token is checked by the middleware)."""
+
+
+class ReassignForm(forms.Form):
+    organisation = forms.ModelChoiceField(label=_("Naar partner"), queryset=None)
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations

@@ -23,6 +23,11 @@ urlpatterns = [
         name="household_no_contact",
     ),
     path(household + "kinderen/", views.household_children, name="household_children"),
+    path(
+        household + "andere-partner/",
+        views.household_reassign,
+        name="household_reassign",
+    ),
     path("vroegsignalering/inlezen/", views.upload, name="upload"),
     path("vroegsignalering/regels/", views.rules, name="rules"),
     path("vroegsignalering/capaciteit/", views.capacity, name="capacity"),

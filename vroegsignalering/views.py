@@ -110,6 +110,9 @@ def household_detail(request, household_uuid):
         request=request,
     )
     may_record = permissions.can(request.user, permissions.RECORD, household)
+    may_reassign = not household.is_closed and permissions.may_edit_rules(
+        request.user, household.municipality
+    )
     return render(
         request,
         "vroegsignalering/household_detail.html",
@@ -118,6 +121,14 @@ def household_detail(request, household_uuid):
             **selectors.household_detail(household),
             "may_record": may_record and not household.is_closed,
             "may_open_case": permissions.may_open_case(request.user, household),
+            "reassign_form": (
+                forms.ReassignForm(
+                    organisations=_partners_of(household),
+                    initial={"organisation": household.organisation},
+                )
+                if may_reassign
+                else None
+            ),
             "attempt_form": forms.AttemptForm(),
             "accept_form": forms.AcceptForm(),
             "decline_form": forms.DeclineForm(),
@@ -131,6 +142,36 @@ def household_detail(request, household_uuid):
             "today": timezone.localdate(),
         },
     )
+
+
+def _partners_of(household):
+    return household.municipality.organisations.filter(is_active=True).order_by("name")
+
+
+@signal_area
+@require_POST
+def household_reassign(request, household_uuid):
+    household = permissions.access_household(request.user, household_uuid)
+    if not permissions.may_edit_rules(request.user, household.municipality):
+        raise _not_found()
+    form = forms.ReassignForm(request.POST, organisations=_partners_of(household))
+    if not form.is_valid():
+        messages.error(request, _("Kies een partner uit de lijst."))
+    else:
+        try:
+            services.household_reassign(
+                household=household,
+                actor=request.user,
+                organisation=form.cleaned_data["organisation"],
+            )
+        except services.NotAllowed:
+            raise _not_found() from None
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Het huishouden is naar de andere partner."))
+    return redirect("vroegsignalering:household_detail", household_uuid=household.uuid)
 
 
 @signal_area

@@ -157,3 +157,36 @@ class OutreachTests:
         )
         household.refresh_from_db()
         assert household.score == before + 6
+
+
+class ReassignTests:
+    def test_regisseur_moves_a_household_and_it_is_planned_again(
+        self, routed, household
+    ):
+        moved = services.household_reassign(
+            household=household, actor=routed.regisseur, organisation=routed.partner_b
+        )
+        assert moved.organisation == routed.partner_b
+        assert moved.routing_reason == "handmatig"
+        assert moved.status == HouseholdStatus.PLANNED
+        assert moved.next_step == NextStep.LETTER  # GKB has no capacity set
+        from vroegsignalering import permissions
+
+        assert permissions.can(routed.worker_b, "view", moved)
+        assert not permissions.can(routed.worker_a, "view", moved)
+
+    def test_only_the_regisseur_and_only_to_a_partner_in_the_municipality(
+        self, routed, household
+    ):
+        from tests.factories.pact import OrganisationFactory
+
+        for person in (routed.worker_a, routed.coordinator_a):
+            with pytest.raises(services.NotAllowed):
+                services.household_reassign(
+                    household=household, actor=person, organisation=routed.partner_b
+                )
+        elsewhere = OrganisationFactory(municipalities=[routed.other_municipality])
+        with pytest.raises(ValidationError):
+            services.household_reassign(
+                household=household, actor=routed.regisseur, organisation=elsewhere
+            )

@@ -41,6 +41,7 @@ HOUSEHOLD_PAGES = [
     ("vroegsignalering:household_decline", "post", RECORDERS),
     ("vroegsignalering:household_no_contact", "post", RECORDERS),
     ("vroegsignalering:household_accept", "post", RECORDERS),
+    ("vroegsignalering:household_reassign", "post", {"regisseur"}),
 ]
 # (page, who gets 200; everyone else 404)
 AREA_PAGES = [

@@ -29,6 +29,7 @@ from vroegsignalering.services.outreach import (
     household_accept,
     household_close_no_contact,
     household_decline,
+    household_reassign,
     household_set_children,
 )
 from vroegsignalering.services.planning import households_plan, week_start_of
@@ -47,6 +48,7 @@ __all__ = [
     "household_accept",
     "household_close_no_contact",
     "household_decline",
+    "household_reassign",
     "household_set_children",
     "households_plan",
     "households_purge",

@@ -27,6 +27,7 @@ from vroegsignalering.constants import (
     DeclineReason,
     HouseholdStatus,
     NextStep,
+    RoutingReason,
 )
 from vroegsignalering.models import Attempt, Household
 from vroegsignalering.services.common import NotAllowed, log_change, rescore
@@ -248,4 +249,55 @@ def household_set_children(
             ]
         )
         log_change(actor=actor, household=household, step="children")
+    return household
+
+
+def household_reassign(
+    *,
+    household: Household,
+    actor,
+    organisation,
+    today: datetime.date | None = None,
+) -> Household:
+    """The regisseur moves an open household to another partner working in the
+    municipality (routing reason "handmatig"). Attempts so far stay; a household
+    without contact yet is planned again within the new partner's capacity this week.
+    Raises ``NotAllowed``, ``ValidationError``."""
+    from vroegsignalering.services.planning import households_plan, week_start_of
+
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        household = _lock(household)
+        if actor is not None and not permissions.may_edit_rules(
+            actor, household.municipality
+        ):
+            raise NotAllowed(_("Alleen de regisseur van de gemeente verplaatst dit."))
+        _require_open(household)
+        if organisation.pk == household.organisation_id:
+            raise ValidationError(_("Dit huishouden is al van deze partner."))
+        if not organisation.municipalities.filter(
+            pk=household.municipality_id
+        ).exists():
+            raise ValidationError(
+                _("%(organisation)s werkt niet in %(municipality)s.")
+                % {"organisation": organisation, "municipality": household.municipality}
+            )
+        household.organisation = organisation
+        household.routing_reason = RoutingReason.MANUAL
+        fields = ["organisation", "routing_reason", "updated_at"]
+        if household.first_contact_at is None:
+            household.status = HouseholdStatus.NEW
+            household.next_step = NextStep.PLAN
+            household.due_on = today + datetime.timedelta(days=2)
+            household.planned_week = None
+            household.planned_step = ""
+            fields += ["status", "next_step", "due_on", "planned_week", "planned_step"]
+        household.updated_at = timezone.now()
+        household.save(update_fields=fields)
+        log_change(actor=actor, household=household, step="reassign")
+        if household.status == HouseholdStatus.NEW:
+            households_plan(
+                organisation=organisation, week=week_start_of(today), today=today
+            )
+    household.refresh_from_db()
     return household
