@@ -26,6 +26,7 @@ from socialekaart.permissions import (
     can_edit_page,
     can_see_freshness,
     freshness_scope,
+    is_own_page,
     reports_visible_to,
 )
 
@@ -98,6 +99,12 @@ class FreshnessReportView(KaartAdminMixin, TemplateView):
         entries = selectors.stale_pages(
             organisations=freshness_scope(self.request.user)
         )
+        own = _edited_organisation_ids(self.request.user)
+        for entry in entries:
+            # One click only for one's own organisation's pages; another's is opened
+            # first (issue 11).
+            organisation = entry["organisation"]
+            entry["one_click"] = organisation is not None and organisation.pk in own
         return super().get_context_data(
             entries=entries, days=settings.PACT_FRESHNESS_DAYS, **kwargs
         )
@@ -129,8 +136,25 @@ class ContentReportView(KaartAdminMixin, TemplateView):
         )
 
 
+def _edited_organisation_ids(user) -> set[int]:
+    """The organisations ``user`` is an editor of himself (not as pact admin)."""
+    from pact.constants import Role
+    from pact.models import Membership
+
+    return set(
+        Membership.objects.filter(user=user, role=Role.EDITOR).values_list(
+            "organisation_id", flat=True
+        )
+    )
+
+
 class MarkCheckedView(KaartAdminMixin, TemplateView):
-    """GET: a confirmation (for links); POST: "Nog steeds juist", one click."""
+    """GET: a confirmation that shows the page; POST: "Nog steeds juist".
+
+    One click from the lists for one's own organisation's pages. For another
+    organisation's page (a pact admin's), only from this confirmation, after the page
+    was opened here (issue 11): a POST without ``opened`` shows the confirmation.
+    """
 
     page_title = gettext_lazy("Nog steeds juist?")
     header_icon = "tick"
@@ -146,11 +170,28 @@ class MarkCheckedView(KaartAdminMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
+        organisation_page = selectors.organisation_for_page(self.page)
         return super().get_context_data(
-            page=self.page, next_url=self._next_url(), **kwargs
+            page=self.page,
+            next_url=self._next_url(),
+            organisation_page=organisation_page,
+            problems=selectors.page_problems(self.page),
+            check=selectors.page_check_of(self.page),
+            **kwargs,
         )
 
     def post(self, request, *args, **kwargs):
+        if request.POST.get("opened") != "1" and not is_own_page(
+            request.user, self.page
+        ):
+            messages.warning(
+                request,
+                _(
+                    "Dit is een pagina van een andere organisatie. Bekijk haar eerst; "
+                    "klopt alles, klik dan op ‘Nog steeds juist’."
+                ),
+            )
+            return self.get(request, *args, **kwargs)
         services.page_mark_checked(page=self.page, actor=request.user)
         messages.success(
             request,

@@ -45,6 +45,22 @@ def pages_editable_by(user) -> QuerySet[Page]:
     return page_policy.instances_user_has_any_permission_for(user, {EDIT})
 
 
+def is_own_page(user, page: Page) -> bool:
+    """Is ``page`` one of the user's own organisation's pages (he is its editor)?
+
+    Pact admins may change every page, but they confirm "Nog steeds juist" for another
+    organisation's page only after opening it (issue 11)."""
+    from pact.constants import Role
+    from pact.roles import has_role
+    from socialekaart.selectors import organisation_for_page
+
+    organisation_page = organisation_for_page(page)
+    organisation = getattr(organisation_page, "organisation", None)
+    return organisation is not None and has_role(
+        user, Role.EDITOR, organisation=organisation
+    )
+
+
 def can_view_professional_notes(user) -> bool:
     return can(user, "kaart.view_professional_notes")
 

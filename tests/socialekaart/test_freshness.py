@@ -70,6 +70,32 @@ class FreshnessTests:
         with pytest.raises(NotAllowed):
             services.page_mark_checked(page=kaart.service_b, actor=cast.editor_a)
 
+    def test_a_pact_admin_confirms_another_organisations_page_only_after_opening_it(
+        self, client, cast, kaart
+    ):
+        age(kaart.service_b, 400)
+        client.force_login(cast.pact_admin)
+        url = reverse("socialekaart_freshness:mark_checked", args=[kaart.service_b.pk])
+        report = client.get(reverse("socialekaart_freshness:index")).content.decode()
+        assert "Bekijken en bevestigen" in report
+        assert f'action="{url}"' not in report  # no one-click form
+        # A POST straight from a list shows the page instead of marking it.
+        response = client.post(url)
+        assert response.status_code == 200
+        assert "Bekijk de pagina zoals inwoners haar zien" in response.content.decode()
+        assert PageCheck.objects.get(page=kaart.service_b).checked_by is None
+        # From the opened page it is one click.
+        assert client.post(url, {"opened": "1"}).status_code == 302
+        assert PageCheck.objects.get(page=kaart.service_b).checked_by == cast.pact_admin
+
+    def test_reminders_link_each_page_to_its_edit_view(self, cast, kaart, mailoutbox):
+        cast.editor_a.email = "editor@attenta.example"
+        cast.editor_a.save()
+        age(kaart.service_a, 400)
+        services.freshness_send_reminders()
+        edit = reverse("wagtailadmin_pages:edit", args=[kaart.service_a.pk])
+        assert any(edit in message.body for message in mailoutbox)
+
     def test_stale_pages_are_flagged_in_the_edit_view(self, client, cast, kaart):
         age(kaart.service_a, 400)
         client.force_login(cast.editor_a)

@@ -132,6 +132,9 @@ class ReportFormTests:
         client.force_login(cast.pact_admin)
         html = client.get(reverse("socialekaart_reports:index")).content.decode()
         assert "De categorie Wonen ontbreekt." in html
+        # Every report leads to where the mistake is fixed (issue 11).
+        assert reverse("wagtailadmin_pages:edit", args=[home.pk]) in html
+        assert "Deze pagina aanpassen" in html
         client.force_login(cast.editor_a)
         html = client.get(reverse("socialekaart_reports:index")).content.decode()
         assert "De categorie Wonen ontbreekt." not in html
