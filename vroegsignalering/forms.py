@@ -106,3 +106,11 @@ class ReassignForm(forms.Form):
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations
+
+
+class CreditorKeyForm(forms.Form):
+    creditor = forms.CharField(
+        label=_("Schuldeiser"),
+        max_length=100,
+        help_text=_("De naam zoals de schuldeiser die levert, bijvoorbeeld Actium."),
+    )

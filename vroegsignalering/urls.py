@@ -30,6 +30,7 @@ urlpatterns = [
     ),
     path("vroegsignalering/inlezen/", views.upload, name="upload"),
     path("vroegsignalering/regels/", views.rules, name="rules"),
+    path("vroegsignalering/sleutels/", views.creditor_keys, name="creditor_keys"),
     path("vroegsignalering/capaciteit/", views.capacity, name="capacity"),
     path("vroegsignalering/cijfers/", views.figures, name="figures"),
     path("api/vroegsignalering/signalen/", api.signals_deliver, name="api_signals"),

@@ -24,7 +24,7 @@ from casusregie.constants import AuditAction
 from pact.models import Municipality, Organisation
 from vroegsignalering import forms, permissions, selectors, services
 from vroegsignalering.constants import QUEUE_PAGE_SIZE, ImportSource
-from vroegsignalering.models import RoutingRule
+from vroegsignalering.models import CreditorKey, RoutingRule
 from vroegsignalering.services.intake import COLUMNS
 
 
@@ -385,6 +385,46 @@ def rules(request):
             "rules": selectors.routing_rules_of(municipality),
             "form": form,
             "capacity": selectors.capacity_overview(municipality),
+        },
+    )
+
+
+@signal_area
+def creditor_keys(request):
+    """The regisseur makes and revokes the creditors' API keys; a new key is shown
+    once, on this response only."""
+    municipality = _regie_municipality(request)
+    form = forms.CreditorKeyForm(request.POST or None)
+    new_key = ""
+    if request.method == "POST":
+        if "revoke" in request.POST:
+            key = CreditorKey.objects.filter(
+                municipality=municipality, uuid=request.POST.get("revoke") or None
+            ).first()
+            if key is not None and key.revoked_at is None:
+                services.creditor_key_revoke(key=key, actor=request.user)
+                messages.success(request, _("De sleutel is ingetrokken."))
+            return redirect(
+                f"{reverse('vroegsignalering:creditor_keys')}?gemeente={municipality.slug}"
+            )
+        if form.is_valid():
+            _row, new_key = services.creditor_key_create(
+                municipality=municipality,
+                creditor=form.cleaned_data["creditor"],
+                actor=request.user,
+            )
+            form = forms.CreditorKeyForm()
+    return render(
+        request,
+        "vroegsignalering/creditor_keys.html",
+        {
+            "municipality": municipality,
+            "municipalities": permissions.regie_municipalities(request.user).order_by(
+                "name"
+            ),
+            "keys": CreditorKey.objects.filter(municipality=municipality),
+            "form": form,
+            "new_key": new_key,
         },
     )
 

@@ -103,3 +103,23 @@ class ApiTests:
 
     def test_get_is_not_allowed(self, routed, key):
         assert Client().get(URL).status_code == 405
+
+
+class KeyPageTests:
+    def test_regisseur_makes_a_key_sees_it_once_and_revokes_it(self, routed):
+        from vroegsignalering.models import CreditorKey
+
+        client = Client()
+        client.force_login(routed.regisseur)
+        url = reverse("vroegsignalering:creditor_keys")
+        response = client.post(url, {"creditor": "Actium"})
+        key = response.context["new_key"]
+        assert key.startswith("vs_") and key in response.content.decode()
+        assert key not in client.get(url).content.decode()
+        row = CreditorKey.objects.get()
+        assert row.key_hash != key and key not in row.key_hash
+        assert post({"signalen": [GOOD]}, key).status_code == 201
+        client.post(
+            url, {"revoke": str(row.uuid), "gemeente": routed.municipality.slug}
+        )
+        assert post({"signalen": [GOOD]}, key).status_code == 401

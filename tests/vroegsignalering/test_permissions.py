@@ -48,6 +48,7 @@ AREA_PAGES = [
     ("vroegsignalering:queue", {"worker_a", "coordinator_a", "regisseur", "worker_b"}),
     ("vroegsignalering:upload", {"regisseur"}),
     ("vroegsignalering:rules", {"regisseur"}),
+    ("vroegsignalering:creditor_keys", {"regisseur"}),
     ("vroegsignalering:capacity", {"coordinator_a"}),
     ("vroegsignalering:figures", {"coordinator_a", "regisseur", "pact_admin"}),
 ]
