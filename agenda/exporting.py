@@ -39,6 +39,7 @@ COLUMNS = [
     "voortgang",
     "toelichting status",
     "openbaar",
+    "id",
 ]
 ROLE_MARKERS = {
     OwnerRole.LEAD: "trekker",
@@ -75,6 +76,7 @@ def _row(action: Action) -> list:
         "" if action.progress is None else action.progress,
         action.status_explanation,
         "ja" if action.is_published else "nee",
+        str(action.uuid),
     ]
 
 

@@ -17,7 +17,7 @@ from agenda.constants import (
     Status,
 )
 from agenda.models import Action, BuildingBlock, Indicator, Plan, Round
-from agenda.services.importing import OwnerMatcher, owner_roles
+from agenda.services.owners import OwnerMatcher, owner_roles
 from agenda.timing import Schedule, TimingError, parse_timing
 from pact.models import Organisation, Pact
 
@@ -67,12 +67,15 @@ class UpdateForm(forms.Form):
         for indicator in action.indicators.all():
             for organisation in owners:
                 name = f"value_{indicator.pk}_{organisation.pk}"
+                # Localised: "38,00" in Dutch, "38.00" in English, both ways.
                 self.fields[name] = forms.DecimalField(
                     label=f"{indicator.name} – {organisation.name}",
                     required=False,
                     max_digits=12,
                     decimal_places=2,
                     help_text=indicator.unit,
+                    localize=True,
+                    widget=forms.TextInput(attrs={"inputmode": "decimal"}),
                 )
                 self.value_fields.append((name, indicator, organisation))
 
@@ -193,7 +196,8 @@ class ImportForm(forms.Form):
     file = forms.FileField(
         label=_("Bestand (CSV of Excel)"),
         help_text=_(
-            "Kolommen: bouwsteen, actie, uitvoering, planning. Alles of niets: bij één fout wordt niets ingelezen."
+            "Kolommen: bouwsteen, actie, uitvoering, planning; mag ook: bouwsteen titel, "
+            "omschrijving, openbaar, id (uit de export). U ziet eerst wat er verandert."
         ),
     )
     publish = forms.BooleanField(
@@ -380,4 +384,9 @@ class IndicatorForm(forms.ModelForm):
             "aggregation",
             "description",
         ]
-        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+        localized_fields = ["baseline", "target"]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 2}),
+            "baseline": forms.TextInput(attrs={"inputmode": "decimal"}),
+            "target": forms.TextInput(attrs={"inputmode": "decimal"}),
+        }

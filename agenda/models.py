@@ -115,6 +115,14 @@ class BuildingBlock(models.Model):
         ),
     )
     position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    needs_title = models.BooleanField(
+        _("titel ontbreekt"),
+        default=False,
+        help_text=_(
+            "Gemaakt bij het inlezen van een tabel zonder titel; staat op de pagina "
+            "datakwaliteit tot iemand een titel geeft."
+        ),
+    )
 
     class Meta:
         ordering = ["position", "number"]

@@ -934,6 +934,7 @@ def data_quality(plan: Plan, *, today: datetime.date | None = None) -> dict:
             .order_by("position")
         ),
         "overdue": list(overdue_occurrences(plan, today=today)),
+        "untitled_blocks": list(plan.building_blocks.filter(needs_title=True)),
     }
 
 

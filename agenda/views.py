@@ -6,11 +6,13 @@ a login; a logged-in person without the right gets the same 404 as for a missing
 
 from __future__ import annotations
 
+import base64
 import datetime
 from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -648,32 +650,85 @@ def notifications(request):
     )
 
 
+IMPORT_TOKEN_MAX_AGE = 60 * 60  # seconds a preview may wait for "Doorvoeren"
+
+
+def _import_salt(request, plan) -> str:
+    return f"agenda.import:{plan.pk}:{request.user.pk}"
+
+
 @login_for_internal
 @require_http_methods(["GET", "POST"])
 def import_view(request, pact, plan):
+    """Two steps: the uploaded table is checked and previewed (nothing written); the
+    preview carries the file, signed for this plan and person, to "Doorvoeren"."""
     plan = permissions.access_plan(request.user, pact, plan, permissions.EDIT_PLAN)
-    form = ImportForm(request.POST or None, request.FILES or None)
-    problems, result = [], None
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
+    confirm = request.method == "POST" and "token" in request.POST
+    form = ImportForm(
+        None if confirm else request.POST or None, None if confirm else request.FILES
+    )
+    problems, result, token = [], None, ""
+    upload = None
+    if confirm:
+        try:
+            upload = signing.loads(
+                request.POST["token"],
+                salt=_import_salt(request, plan),
+                max_age=IMPORT_TOKEN_MAX_AGE,
+            )
+        except signing.BadSignature:
+            messages.error(
+                request, _("Het voorbeeld is verlopen. Kies het bestand opnieuw.")
+            )
+    elif request.method == "POST" and form.is_valid():
+        file = form.cleaned_data["file"]
+        upload = {
+            "name": file.name,
+            "data": base64.b64encode(file.read()).decode(),
+            "publish": form.cleaned_data["publish"],
+        }
+    if upload is not None:
         try:
             result = services.actions_import(
                 plan=plan,
-                filename=upload.name,
-                data=upload.read(),
+                filename=upload["name"],
+                data=base64.b64decode(upload["data"]),
                 actor=request.user,
-                publish=form.cleaned_data["publish"],
+                publish=upload["publish"],
+                dry_run=not confirm,
             )
         except services.ImportFailed as failure:
             problems = failure.problems
         else:
-            messages.success(
-                request, _("%(n)s acties ingelezen.") % {"n": len(result.actions)}
-            )
+            if confirm:
+                messages.success(
+                    request,
+                    _(
+                        "Ingelezen: %(new)s nieuwe acties, %(changed)s bijgewerkt, "
+                        "%(blocks)s nieuwe bouwstenen."
+                    )
+                    % {
+                        "new": len(result.created),
+                        "changed": len(result.updated),
+                        "blocks": len(result.new_blocks),
+                    },
+                )
+            else:
+                token = signing.dumps(
+                    upload, salt=_import_salt(request, plan), compress=True
+                )
     return render(
         request,
         "agenda/import.html",
-        _plan_context(request, plan, form=form, problems=problems, result=result),
+        _plan_context(
+            request,
+            plan,
+            form=form,
+            problems=problems,
+            result=result,
+            token=token,
+            filename=upload["name"] if upload else "",
+        ),
     )
 
 

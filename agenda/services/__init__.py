@@ -1,14 +1,14 @@
 """Every state change of the action agenda (see the modules for the rules)."""
 
 from agenda.services.importing import (
+    Change,
     ImportFailed,
     ImportResult,
-    OwnerMatcher,
     Problem,
     actions_import,
-    owner_roles,
 )
 from agenda.services.notifications import ReminderReport, send_round_reminders
+from agenda.services.owners import OwnerMatcher, owner_roles
 from agenda.services.plan import (
     action_confirm_timing,
     action_create,
@@ -35,6 +35,7 @@ from agenda.services.reporting import (
 )
 
 __all__ = [
+    "Change",
     "ImportFailed",
     "ImportResult",
     "OwnerMatcher",

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from agenda import permissions, selectors
@@ -81,13 +82,13 @@ def send_round_reminders(
                 % {
                     "round": round_,
                     "plan": round_.plan,
-                    "date": round_.closes_on.strftime("%d-%m-%Y"),
+                    "date": date_format(round_.closes_on, "j F Y"),
                     "actions": _list(actions),
                 },
                 url=my_url,
                 at=now,
                 email_subject=_("Herinnering: ronde %(round)s sluit op %(date)s")
-                % {"round": round_, "date": round_.closes_on.strftime("%d-%m-%Y")},
+                % {"round": round_, "date": date_format(round_.closes_on, "j F Y")},
             )
     closed = Round.objects.filter(
         closes_on__lt=today, closes_on__gte=today - datetime.timedelta(days=30)

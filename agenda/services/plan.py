@@ -162,10 +162,12 @@ def building_block_create(
     is_main_goal: bool = False,
     description: str = "",
     position: int | None = None,
+    needs_title: bool = False,
 ) -> BuildingBlock:
     """Add a building block (bouwsteen) to ``plan``: a main goal (hoofddoel) or a side
     goal (bijzaak). ``position`` orders the blocks within main and side goals (default:
-    the number). Only the plan's admins may; a number already used raises
+    the number). ``needs_title`` flags a stand-in title (the importer's "Bouwsteen 10")
+    for the data-quality page. Only the plan's admins may; a number already used raises
     ``ValidationError``."""
     _authorise_plan(actor, plan)
     _check_block_number(plan, number, None)
@@ -176,6 +178,7 @@ def building_block_create(
         description=description,
         is_main_goal=is_main_goal,
         position=number if position is None else position,
+        needs_title=needs_title,
     )
     block.full_clean()
     block.save()
@@ -202,9 +205,17 @@ def building_block_update(
     block.number, block.title, block.description = number, title.strip(), description
     block.is_main_goal = is_main_goal
     block.position = number if position is None else position
+    block.needs_title = False  # a person has looked at the title
     block.full_clean()
     block.save(
-        update_fields=["number", "title", "description", "is_main_goal", "position"]
+        update_fields=[
+            "number",
+            "title",
+            "description",
+            "is_main_goal",
+            "position",
+            "needs_title",
+        ]
     )
     log(instance=block, action="wagtail.edit", user=actor)
     plan_changed(block.plan_id)

@@ -126,3 +126,45 @@ def world(cast):
         coordinator_b=coordinator_b,
         pact_org=pact_org,
     )
+
+
+@pytest.fixture
+def aa_plan(cast, world):
+    """The Aa en Hunze partners of the real table, all nine building blocks."""
+    for slug, name, short, aliases in [
+        ("wpda", "Werkplein Drentsche Aa", "WPDA", "Werkplein"),
+        ("impuls", "Impuls", "", ""),
+        ("humanitas", "Humanitas Drenthe", "Humanitas", "Humanitas"),
+        (
+            "jeugdfonds-sport-cultuur",
+            "Jeugdfonds Sport & Cultuur",
+            "",
+            "Jeugdfonds, Jeugdfonds Sport en Cultuur",
+        ),
+        ("leergeld-noord-drenthe", "Leergeld Noord-Drenthe", "Leergeld", ""),
+        ("nationaal-fonds-kinderhulp", "Nationaal Fonds Kinderhulp", "Kinderhulp", ""),
+        ("jarige-job", "Stichting Jarige Job", "Jarige Job", ""),
+    ]:
+        organisation = OrganisationFactory(
+            slug=slug, name=name, short_name=short, aliases=aliases
+        )
+        from pact import services as pact_services
+
+        pact_services.pact_member_set(
+            pact=cast.pact,
+            organisation=organisation,
+            joined_on=cast.pact.memberships.first().joined_on,
+        )
+    cast.partner_b.short_name = "GKB"
+    cast.partner_b.save()
+    OrganisationFactory(
+        slug="onderwijs-aa-en-hunze",
+        name="Scholen in Aa en Hunze",
+        kind=OrganisationKind.ONDERWIJS,
+        aliases="Onderwijs",
+        municipalities=[cast.municipality],
+    )
+    for number in range(1, 10):
+        BuildingBlockFactory(plan=world.plan, number=number)
+    world.plan.actions.all().delete()
+    return world.plan

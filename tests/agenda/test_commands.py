@@ -27,7 +27,7 @@ class ImportCommandTests:
         )
         out = io.StringIO()
         call_command("import_actions", str(good), "--pact", "aa-en-hunze", stdout=out)
-        assert "Imported 1 actions" in out.getvalue()
+        assert "1 new, 0 updated" in out.getvalue()
         bad = tmp_path / "bad.csv"
         bad.write_text(
             "bouwsteen,actie,uitvoering,planning\n4,Nog een,Attenta,Q1\n4,Fout,Niemand,Q1\n",
@@ -39,6 +39,32 @@ class ImportCommandTests:
                 "import_actions", str(bad), "--pact", "aa-en-hunze", stderr=err
             )
         assert "regel 3" in err.getvalue()
+
+    def test_dry_run_shows_the_changes_and_writes_nothing(self, world, tmp_path):
+        table = tmp_path / "herzien.csv"
+        action = world.plan.actions.first()
+        table.write_text(
+            "bouwsteen,actie,uitvoering,planning\n"
+            f"12,{action.title},Attenta,Q4 2021\n4,Nieuw,Attenta,Q3 2020\n",
+            encoding="utf-8",
+        )
+        before = world.plan.actions.count()
+        out = io.StringIO()
+        call_command(
+            "import_actions",
+            str(table),
+            "--pact",
+            "aa-en-hunze",
+            "--dry-run",
+            stdout=out,
+        )
+        text = out.getvalue()
+        assert "new building block: 12" in text
+        assert "line 3: new action: Nieuw" in text
+        assert f"line 2: update {action.title}" in text and "wordt" in text
+        assert "Dry run: nothing was written." in text
+        assert world.plan.actions.count() == before
+        assert not world.plan.building_blocks.filter(number=12).exists()
         assert not world.plan.actions.filter(title="Nog een").exists()
 
 
