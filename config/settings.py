@@ -351,6 +351,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 WAGTAIL_SITE_NAME = env_str("PACT_SITE_NAME", "Armoedepact")
 WAGTAILADMIN_BASE_URL = env_str("PACT_BASE_URL", "http://127.0.0.1:8000")
+# No Gravatar: the admin would send a hash of every editor's e-mail address to a third
+# party (no tracking), and the Content-Security-Policy blocks the images anyway.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAIL_MODERATION_ENABLED = True
