@@ -941,7 +941,7 @@ def data_quality(plan: Plan, *, today: datetime.date | None = None) -> dict:
 def returned_updates_for(user) -> QuerySet[Update]:
     """Updates returned with a question that ``user`` should answer (any round)."""
     updates = Update.objects.filter(state=UpdateState.RETURNED).select_related(
-        "action", "round"
+        "action", "round__plan"
     )
     if not user.is_authenticated:
         return updates.none()
