@@ -354,6 +354,13 @@ def may_open_cases(user) -> bool:
     return _usable(user) and role_can(user, "cases.work")
 
 
+def may_start_handover(user) -> bool:
+    """May ``user`` start a warm hand-over from the sociale kaart (the button on an
+    offering page)? Case workers and regisseurs: they lead cases. Which of his cases he
+    may hand over is decided per case (``HAND_OVER``) on the next page. No query."""
+    return _works_cases(user) and role_can(user, "cases.work")
+
+
 def is_case_coordinator(user) -> bool:
     """Does ``user`` coordinate the cases of some organisation? No query."""
     return _usable(user) and role_can(user, "cases.view_organisation")

@@ -84,6 +84,21 @@ def case_list_for_user(
     )
 
 
+def cases_to_hand_over(user, *, to_organisation) -> QuerySet[Case]:
+    """The open cases ``user`` may hand over (``HAND_OVER``: he leads them) to
+    ``to_organisation``: in a municipality it serves, not led by it already, without an
+    open hand-over. Newest change first."""
+    return (
+        permissions.cases_with(user, permissions.HAND_OVER)
+        .exclude(status=CaseStatus.CLOSED)
+        .exclude(lead_organisation=to_organisation)
+        .filter(municipality__in=to_organisation.municipalities.values("pk"))
+        .exclude(handovers__status__in=OPEN_HANDOVER_STATUSES)
+        .select_related("lead_organisation", "municipality")
+        .order_by("-updated_at", "-id")
+    )
+
+
 def first_contact_due_at(since: datetime.datetime) -> datetime.datetime:
     """When the first contact with the resident is expected: within
     ``PACT_FIRST_CONTACT_WORKING_DAYS`` working days after the hand-over was accepted

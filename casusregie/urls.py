@@ -92,6 +92,7 @@ urlpatterns = [
         name="escalate",
     ),
     path(case + "overdragen/", views.handover_create, name="handover_create"),
+    path("casusregie/overdragen/", views.handover_start, name="handover_start"),
     path("casusregie/overdrachten/", views.handover_list, name="handover_list"),
     path(handover, views.handover_detail, name="handover_detail"),
     path(handover + "accepteren/", views.handover_accept, name="handover_accept"),

@@ -6,6 +6,7 @@ page's changes are one table (``CASE_ACTIONS``) served by one view (``case_actio
 from __future__ import annotations
 
 import csv
+import uuid as uuid_module
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
@@ -508,6 +509,42 @@ def case_action(request, case_uuid, action_name: str, **parts):
 # --- Hand-overs ------------------------------------------------------------------------------
 
 
+def _organisation_from_address(request) -> Organisation | None:
+    """The organisation a hand-over goes to, when the address names it (``?naar=``,
+    from the button on an offering page of the sociale kaart)."""
+    try:
+        key = uuid_module.UUID(request.GET.get("naar", ""))
+    except ValueError:
+        return None
+    return (
+        Organisation.objects.filter(uuid=key, is_active=True)
+        .exclude(kind="pact")
+        .first()
+    )
+
+
+@case_area
+@require_GET
+def handover_start(request):
+    """ "Warme overdracht starten" on an offering page: which of my cases goes to that
+    offering's organisation? Each leads to the hand-over form with it chosen."""
+    to_organisation = _organisation_from_address(request)
+    if to_organisation is None or not permissions.may_start_handover(request.user):
+        raise Http404(permissions.NOT_FOUND_MESSAGE)
+    cases = services.cases_to_hand_over_read(
+        request=request, to_organisation=to_organisation
+    )
+    return render(
+        request,
+        "casusregie/handover_start.html",
+        {
+            "to_organisation": to_organisation,
+            "cases": cases,
+            "may_open": permissions.may_open_cases(request.user),
+        },
+    )
+
+
 @case_area
 def handover_create(request, case_uuid):
     if request.method == "POST":
@@ -551,6 +588,9 @@ def handover_create(request, case_uuid):
         first_goal = case.goals.order_by("position").first()
         if request.method == "GET" and first_goal:
             form.initial.setdefault("priorities", first_goal.text)
+        chosen = _organisation_from_address(request)
+        if chosen is not None and organisations.filter(pk=chosen.pk).exists():
+            form.initial["to_organisation"] = chosen.pk
     return render(
         request, "casusregie/handover_form.html", {"case": case, "form": form}
     )

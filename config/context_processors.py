@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
-from casusregie.permissions import has_case_role
+from casusregie.permissions import has_case_role, may_start_handover
 
 
 def _opens_casusregie(user) -> bool:
@@ -19,5 +19,11 @@ def platform(request) -> dict:
         # Lazy: only pages that render the main menu for a signed-in user pay for it.
         "SHOW_CASUSREGIE": SimpleLazyObject(
             lambda: user is not None and _opens_casusregie(user)
+        ),
+        # The "warme overdracht starten" button on offering pages. Only a signed-in
+        # person's page can show it, and those pages never enter the anonymous page
+        # cache (decision 0073).
+        "MAY_START_HANDOVER": SimpleLazyObject(
+            lambda: user is not None and may_start_handover(user)
         ),
     }

@@ -8,11 +8,14 @@ nothing personal), "Wat past bij mij?" is posted and answered directly with
 
 from __future__ import annotations
 
+import html
+
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 
@@ -220,23 +223,50 @@ def organisation_detail(request, page):
     return _private_for_professionals(request, response)
 
 
+def _as_line(fragment: str) -> str:
+    """A rendered HTML fragment as one line of plain text."""
+    return " ".join(html.unescape(strip_tags(fragment)).split())
+
+
 def service_resident_summary(request, page):
-    """What, where, what to bring: a short text to print or send to a resident."""
+    """What, for whom, where, what to bring: a text to print or send to a resident,
+    and a short one for a text message or WhatsApp (issue 11).
+
+    Built from the page alone: nothing about the resident reaches the server. The
+    professional copies the text, or opens it in WhatsApp or the phone's messages app
+    through a ``wa.me``/``sms:`` link the browser follows; our server never sees it."""
     organisation_page = selectors.organisation_for_page(page)
     locations = list(page.locations.all())
+    rules = list(
+        page.eligibility_rules.prefetch_related("municipalities").order_by("sort_order")
+    )
+    area = list(page.municipalities.all())
     context = _context(
         request,
         page,
         organisation_page=organisation_page,
         locations=locations,
+        rules=rules,
+        area=area,
         contact=_contact(page, organisation_page),
         share_url=request.build_absolute_uri(page.url),
         crumb_title=_("Samenvatting voor de inwoner"),
     )
-
+    # "Voor wie?" as plain lines, for the texts (the page shows the same rules).
+    context["who_lines"] = [
+        _as_line(render_to_string("socialekaart/includes/rule.html", {"rule": rule}))
+        for rule in rules
+    ]
     context["plain_text"] = render_to_string(
         "socialekaart/resident_summary.txt", context
     ).strip()
+    context["short_text"] = "\n".join(
+        line
+        for line in render_to_string(
+            "socialekaart/resident_summary_short.txt", context
+        ).splitlines()
+        if line.strip()
+    )
     response = TemplateResponse(request, "socialekaart/resident_summary.html", context)
     response["X-Robots-Tag"] = "noindex"
     return response

@@ -102,6 +102,20 @@ def cases_page_read(
     return page
 
 
+def cases_to_hand_over_read(
+    *, request, to_organisation, limit: int = 100
+) -> list[Case]:
+    """The cases ``request.user`` may hand over to ``to_organisation``
+    (``selectors.cases_to_hand_over``), the list read logged."""
+    cases = list(
+        selectors.cases_to_hand_over(request.user, to_organisation=to_organisation)[
+            :limit
+        ]
+    )
+    list_read(request=request, name="handover_start")
+    return cases
+
+
 def list_read(
     *, request, name: str, channel: AuditChannel | str = AuditChannel.WEB
 ) -> None:

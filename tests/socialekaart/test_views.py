@@ -186,3 +186,51 @@ class EnglishTests:
         assert 'lang="nl">Schuldhulpverlening</a>' in card_list
         dutch = client.get(kaart.service_b.url).content.decode()
         assert "<h1>Schuldhulpverlening</h1>" in dutch
+
+
+class ResidentSummaryToSendTests:
+    """Issue 11: the summary says who qualifies and the website its steps refer to,
+    and can go out as a short text message or WhatsApp text from the professional's
+    own phone, with nothing personal passing our server."""
+
+    def _summary(self, client, cast, kaart, **changes):
+        page = kaart.service_a
+        for name, value in changes.items():
+            setattr(page, name, value)
+        if changes:
+            page.save_revision().publish()
+        client.force_login(cast.worker_b)
+        response = client.get(page.url + "voor-de-inwoner/")
+        assert response.status_code == 200
+        return response.context, response.content.decode()
+
+    def test_it_says_who_qualifies(self, client, cast, kaart):
+        context, html = self._summary(client, cast, kaart)
+        assert "Voor wie?" in html
+        assert "130% van het sociaal minimum" in html
+        assert "130% van het sociaal minimum" in context["plain_text"]
+        assert "<" not in context["plain_text"].split("Voor wie?")[1].split("\n")[1]
+
+    def test_it_names_the_website(self, client, cast, kaart):
+        context, html = self._summary(
+            client, cast, kaart, website="https://www.kindpakket.example/"
+        )
+        assert 'href="https://www.kindpakket.example/"' in html
+        assert "https://www.kindpakket.example/" in context["plain_text"]
+        assert "https://www.kindpakket.example/" in context["short_text"]
+
+    def test_a_short_text_opens_in_whatsapp_or_sms(self, client, cast, kaart):
+        from urllib.parse import quote
+
+        context, html = self._summary(client, cast, kaart)
+        short = context["short_text"]
+        assert short.startswith("Kindpakket")
+        assert len(short) <= 480
+        assert kaart.service_a.url in short
+        encoded = quote(short, safe="/")
+        assert f'href="https://wa.me/?text={encoded}"' in html
+        assert f'href="sms:?&amp;body={encoded}"' in html
+        # The links carry only what the page says: no notes for professionals.
+        for secret in ("GEHEIM-NOTITIE", "GEHEIM-OVERDRACHT", "0592-000000"):
+            assert secret not in short
+            assert secret not in context["plain_text"]
