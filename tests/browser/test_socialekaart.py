@@ -292,10 +292,29 @@ class PhoneAndNoScriptTests:
         page.get_by_role("button", name="Inloggen").click()
         page.goto(kaart_site + service.url)
         expect(page.get_by_text("Alleen voor professionals zichtbaar.")).to_be_visible()
+        # A case worker may start a warm hand-over to the offering's organisation.
+        page.get_by_role(
+            "link", name="Warme overdracht naar Gemeentelijke Kredietbank Drenthe"
+        ).click()
+        expect(page.get_by_role("heading", level=1)).to_have_text(
+            "Warme overdracht naar Gemeentelijke Kredietbank Drenthe"
+        )
+        page.go_back()
         page.get_by_role(
             "link", name="Samenvatting voor de inwoner (printen of sturen)"
         ).click()
         expect(page.locator("#summary-text")).to_contain_text("Uw bankafschriften")
+        expect(page.locator("#summary-text")).to_contain_text("Voor wie?")
+        expect(page.locator("#summary-short")).to_contain_text("Schuldhulpverlening")
+        expect(page.get_by_role("link", name="Open in WhatsApp")).to_have_attribute(
+            "href", re.compile(r"^https://wa\.me/\?text=Schuldhulpverlening")
+        )
+        expect(page.get_by_role("link", name="Open als sms")).to_have_attribute(
+            "href", re.compile(r"^sms:\?&body=Schuldhulpverlening")
+        )
+        assert page.evaluate(
+            "document.documentElement.scrollWidth <= window.innerWidth"
+        )
 
 
 class PrintAndEnglishTests:
