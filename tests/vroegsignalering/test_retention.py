@@ -74,3 +74,12 @@ class RetentionTests:
     def test_command_dry_run(self, three, capsys):
         call_command("signals_purge", "--dry-run")
         assert "Would delete 0 households" in capsys.readouterr().out
+
+
+def test_accepted_household_goes_once_its_case_is_purged(three):
+    # casusregie's purge deletes the case; the foreign key then becomes NULL.
+    Household.objects.filter(house_number="2").update(case=None)
+    report = services.households_purge(today=LATER)
+    assert report.households == 3
+    assert not Household.objects.exists()
+    assert PurgedTally.objects.get().accepted == 1

@@ -4,7 +4,7 @@ The Wgs allows the municipality to keep signal data only as long as needed to of
 help; data that did not lead to debt help must go (see ``docs/vroegsignalering.md`` for
 the article and the default of 365 days, ``PACT_SIGNAL_RETENTION_DAYS``). Households
 that accepted help live on as a case in casusregie (with its own retention) and are
-kept here as the link. Before deleting, the anonymous counts per municipality and month
+kept here as the link until that case is purged. Before deleting, the anonymous counts per municipality and month
 go into ``PurgedTally`` so the figures stay the same.
 """
 
@@ -31,8 +31,10 @@ class PurgeReport:
 
 def _due_for_purge(today: datetime.date, days: int):
     cutoff = today - datetime.timedelta(days=days)
+    # Accepted households stay while their case exists (the link); once casusregie
+    # has purged the case (FK set to NULL) they go too.
     return Household.objects.filter(last_signal_on__lt=cutoff).exclude(
-        status=HouseholdStatus.ACCEPTED
+        status=HouseholdStatus.ACCEPTED, case__isnull=False
     )
 
 
@@ -87,6 +89,8 @@ def households_purge(
                         - household.first_signal_on
                     ).days
                 )
+            if household.status == HouseholdStatus.ACCEPTED:
+                tally["accepted"] += 1
             if attempts and all(a.kind == AttemptKind.LETTER for a in attempts):
                 tally["letters_only"] += 1
             report.households += 1
