@@ -306,7 +306,10 @@ def what_fits_me(request, page):
     if request.method == "POST":
         form = WhatFitsForm(request.POST)
         if form.is_valid():
-            result = selectors.services_matching(form.situation())
+            show_all = bool(request.POST.get("alles"))
+            result = selectors.services_matching(
+                form.situation(), limit=None if show_all else WHAT_FITS_SHOWN
+            )
             national = selectors.national_schemes(form.situation())
     else:
         form = WhatFitsForm()

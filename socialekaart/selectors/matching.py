@@ -51,6 +51,7 @@ class MatchResult:
     norm: NormStatus | None = None
     does_not_fit: list[Match] = field(default_factory=list)
     does_not_fit_count: int = 0
+    unchecked: int = 0
 
     @property
     def yearly_total(self) -> Decimal | None:
@@ -159,6 +160,7 @@ def services_matching(
     *,
     day: datetime.date | None = None,
     narrow: bool = True,
+    limit: int | None = None,
 ) -> MatchResult:
     """Offerings in the resident's municipality that fit or might fit ``situation``,
     each with the verdict, its reasons and amounts, in the order of ``order_key``;
@@ -168,7 +170,13 @@ def services_matching(
 
     The database first leaves out the offerings that cannot fit (``narrowing``);
     ``narrow=False`` evaluates every offering of the municipality instead, the
-    reference the property tests compare with (same answers, slower)."""
+    reference the property tests compare with (same answers, slower).
+
+    ``limit``: the page shows that many per group, so evaluate the candidates best
+    first (``best_first``) and stop when ``limit`` fit and ``limit`` might fit (or
+    eight times ``limit`` were looked at); ``unchecked`` says how many candidates were
+    left (issue 9: thousands of fitting offerings at 10,000). Without a limit every
+    candidate is evaluated."""
     from wagtail.models import Site
 
     norm = norm_status(day)
@@ -188,7 +196,13 @@ def services_matching(
         )
     organisations = _organisation_titles()
     roots = Site.get_site_root_paths()
-    matches = _evaluate(services, situation, norms, organisations, roots)
+    unchecked = 0
+    if limit is None:
+        matches = _evaluate(services, situation, norms, organisations, roots)
+    else:
+        matches, unchecked = _evaluate_best_first(
+            services, situation, norms, organisations, roots, limit=limit
+        )
     fits = sorted(
         (m for m in matches if m.verdict.outcome == Outcome.FITS), key=order_key
     )
@@ -198,14 +212,13 @@ def services_matching(
     not_fit = [m for m in matches if m.verdict.outcome == Outcome.DOES_NOT_FIT]
     not_fit_count = len(not_fit)
     if narrow:
-        # Left out by the database: count them, and give the reason for a few.
+        # Left out by the database: count them, and give the reason for a few (any
+        # few: no ordering, so the database stops at the first ones it finds).
         left_out = in_municipality.exclude(pk__in=services.values("pk"))
-        not_fit_count += left_out.count()
+        not_fit_count += in_municipality.count() - services.count()
         room = NOT_FIT_SHOWN - len(not_fit)
         if room > 0:
-            ids = list(
-                left_out.order_by("title", "pk").values_list("pk", flat=True)[:room]
-            )
+            ids = list(left_out.order_by().values_list("pk", flat=True)[:room])
             sample = _evaluate(
                 in_municipality.filter(pk__in=ids),
                 situation,
@@ -222,7 +235,59 @@ def services_matching(
         norm=norm,
         does_not_fit=not_fit[:NOT_FIT_SHOWN],
         does_not_fit_count=not_fit_count,
+        unchecked=unchecked,
     )
+
+
+def best_first(services):
+    """``services`` in the order most likely to matter, in SQL: without applying,
+    free, the largest fixed amount of a rule, the name (``order_key`` decides the
+    final order among what is evaluated)."""
+    from django.db.models import F, Max, OuterRef, Subquery
+
+    from socialekaart.models import EligibilityRule
+
+    top_amount = (
+        EligibilityRule.objects.filter(page=OuterRef("pk"))
+        .order_by()
+        .values("page")
+        .annotate(top=Max("benefit_amount"))
+        .values("top")
+    )
+    return services.annotate(top_amount=Subquery(top_amount)).order_by(
+        F("is_automatic").desc(),
+        F("is_free").desc(),
+        F("top_amount").desc(nulls_last=True),
+        "title",
+        "pk",
+    )
+
+
+def _evaluate_best_first(
+    services, situation, norms, organisations, roots, *, limit: int
+) -> tuple[list[Match], int]:
+    """Evaluate the first ``8 x limit`` of ``services`` best first, in batches,
+    until ``limit`` fit and ``limit`` might fit; the matches and how many candidates
+    were not evaluated. Three queries a batch."""
+    most = 8 * max(limit, 1)
+    ids = list(best_first(services).values_list("pk", flat=True)[:most])
+    batch = 4 * max(limit, 1)
+    matches: list[Match] = []
+    fits = might = looked = 0
+    for start in range(0, len(ids), batch):
+        chunk = ids[start : start + batch]
+        found = _evaluate(
+            services.filter(pk__in=chunk), situation, norms, organisations, roots
+        )
+        matches += found
+        looked += len(chunk)
+        fits += sum(1 for m in found if m.verdict.outcome == Outcome.FITS)
+        might += sum(1 for m in found if m.verdict.outcome == Outcome.MIGHT_FIT)
+        if fits >= limit and (might >= limit or looked >= most):
+            break
+    if looked == len(ids) < most:
+        return matches, 0  # every candidate was evaluated
+    return matches, max(0, services.count() - looked)
 
 
 def _national_q():

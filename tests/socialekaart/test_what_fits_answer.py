@@ -309,3 +309,59 @@ class NationalPointerTests:
         pointers = html[html.index("Regelingen van het Rijk") :]
         assert "Zorgtoeslag" in pointers
         assert "Kinderopvangtoeslag" not in pointers
+
+
+@pytest.mark.django_db
+class LimitTests:
+    """Issue 9: with many offerings the answer evaluates the best candidates first and
+    stops; without a limit it is the full evaluation (the property tests' reference)."""
+
+    @pytest.fixture
+    def many(self, kaart):
+        for number in range(30):
+            f.service_page(kaart.org_a, title=f"Gratis hulp {number:02d}")
+        f.service_page(
+            kaart.org_a,
+            title="Zz vanzelf",
+            is_automatic=True,
+        )
+        f.service_page(
+            kaart.org_a,
+            title="Zz met geld",
+            rules=[{"benefit_amount": Decimal(500)}],
+        )
+        return kaart
+
+    def situation(self, kaart):
+        municipality = kaart.org_a.organisation.municipalities.first()
+        return Situation(
+            municipality_id=municipality.pk,
+            household_type=HouseholdType.SINGLE,
+            income=Decimal(1000),
+        )
+
+    def test_the_best_come_first_and_the_rest_is_counted(self, many):
+        from socialekaart.selectors import services_matching
+
+        full = services_matching(self.situation(many))
+        limited = services_matching(self.situation(many), limit=2)
+        titles = [m.page.title for m in limited.fits[:2]]
+        assert titles == ["Zz vanzelf", "Zz met geld"]
+        assert [m.page.title for m in full.fits[:2]] == titles
+        assert full.unchecked == 0
+        evaluated = len(limited.fits) + len(limited.might_fit)
+        assert limited.unchecked > 0
+        assert evaluated + limited.unchecked >= len(full.fits)
+
+    def test_show_all_evaluates_everything(self, client, many):
+        municipality = many.org_a.organisation.municipalities.first()
+        form = {
+            "gemeente": municipality.slug,
+            "huishouden": HouseholdType.SINGLE,
+            "inkomen": "1000",
+        }
+        html = client.post(URL, form).content.decode()
+        assert "Laat alles zien" in html
+        everything = client.post(URL, {**form, "alles": "1"}).content.decode()
+        assert "Gratis hulp 29" in everything
+        assert "niet bekeken" not in everything
