@@ -56,8 +56,11 @@ class PlanDashboardConsumerTests:
         comm = communicator(world.plan, AnonymousUser())
         connected, _ = await comm.connect()
         assert not connected
+        # As a server does after a refused handshake (else the task is left pending).
+        await comm.disconnect(timeout=EVENT_TIMEOUT)
         world.plan.is_published = False
         await sync_to_async(world.plan.save)()
         comm = communicator(world.plan, cast.outsider)
         connected, _ = await comm.connect()
         assert not connected
+        await comm.disconnect(timeout=EVENT_TIMEOUT)

@@ -42,6 +42,11 @@ async def connect(path: str, user=None):
         headers.append((b"cookie", f"sessionid={cookie}".encode()))
     communicator = WebsocketCommunicator(application(), path, headers=headers)
     connected, code = await communicator.connect(timeout=EVENT_TIMEOUT)
+    if not connected:
+        # A server tells the application the client has gone after a refused
+        # handshake. Without it the consumer's task was left for the event loop's
+        # teardown to cancel, which hung a CI run on PostgreSQL + Redis.
+        await communicator.disconnect(timeout=EVENT_TIMEOUT)
     return communicator, connected, code
 
 

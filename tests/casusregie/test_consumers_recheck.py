@@ -17,8 +17,17 @@ pytestmark = [
 
 
 async def closed_with(communicator) -> int | None:
+    """The close code the consumer sent, after which the client leaves as a browser does.
+
+    Without the disconnect the consumer's task stays open (a consumer waits for the
+    client to leave after it closed), and the event loop's teardown had to cancel it in
+    the middle of a Redis channel-layer receive: on PostgreSQL + Redis that teardown hung
+    a CI run.
+    """
     output = await communicator.receive_output(timeout=20)
-    return output.get("code") if output["type"] == "websocket.close" else None
+    code = output.get("code") if output["type"] == "websocket.close" else None
+    await communicator.disconnect(timeout=20)
+    return code
 
 
 class RecheckTests:
