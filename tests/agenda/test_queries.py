@@ -10,9 +10,10 @@ from django.urls import reverse
 
 import pytest
 
-from agenda import caching, services, views
+from agenda import caching, services
 from agenda.constants import OwnerRole
 from agenda.report import council_report_html
+from agenda.views import plan_pages
 from tests.agenda.conftest import at
 from tests.factories.agenda import action, submitted_update
 
@@ -136,8 +137,8 @@ class PageQueryCountTests:
         self, client, cast, small_plan, name, monkeypatch
     ):
         world = small_plan
-        monkeypatch.setattr(views, "LARGE_PLAN", 4)
-        monkeypatch.setattr(views, "LIST_LIMIT_PER_BLOCK", 2)
+        monkeypatch.setattr(plan_pages, "LARGE_PLAN", 4)
+        monkeypatch.setattr(plan_pages, "LIST_LIMIT_PER_BLOCK", 2)
         client.force_login(cast.pact_admin)
         fetch = fetcher(client, world, plan_url(world, name))
         small = count_queries(fetch)  # 6 actions: more than 4, so limited
