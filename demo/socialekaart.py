@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import zlib
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -116,7 +117,7 @@ def seed(*, stdout) -> None:
             valid_from=valid_from,
             valid_until=valid_until,
             source=source,
-            amounts=amounts,
+            amounts={str(kind): amount for kind, amount in amounts.items()},
         )
     municipalities = {m.slug: m for m in Municipality.objects.all()}
     organisations = {o.slug: o for o in Organisation.objects.all()}
@@ -130,13 +131,16 @@ def seed(*, stdout) -> None:
     for slug, spec in ORGANISATION_PAGES.items():
         if slug in organisation_pages or slug not in organisations:
             continue
-        spec = dict(spec)
+        fields: dict[str, Any] = dict(spec)
         locations = [
             {**location, "municipality": municipalities.get(location["municipality"])}
-            for location in spec.pop("locations", [])
+            for location in fields.pop("locations", [])
         ]
         page = services.organisation_page_create(
-            parent=index, organisation=organisations[slug], locations=locations, **spec
+            parent=index,
+            organisation=organisations[slug],
+            locations=locations,
+            **fields,
         )
         services.record_check(
             page=page, user=_editor(slug), on=_checked_on((slug, None))
@@ -144,11 +148,12 @@ def seed(*, stdout) -> None:
         organisation_pages[slug] = page
         created_pages += 1
 
-    for slug, spec in NATIONAL_ORGANISATION_PAGES.items():
+    for slug, national_spec in NATIONAL_ORGANISATION_PAGES.items():
         if slug in organisation_pages:
             continue
+        national: dict[str, Any] = dict(national_spec)
         page = services.organisation_page_create(
-            parent=index, organisation=None, slug=slug, is_national=True, **spec
+            parent=index, organisation=None, slug=slug, is_national=True, **national
         )
         services.record_check(page=page, user=None)
         organisation_pages[slug] = page

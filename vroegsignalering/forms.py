@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from casusregie.constants import ConsentForm
+from pact.models import Municipality, Organisation
 from vroegsignalering.constants import AttemptKind, DeclineReason, RoutingCondition
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -13,7 +14,7 @@ MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 class UploadForm(forms.Form):
     municipality = forms.ModelChoiceField(
-        label=_("Gemeente"), queryset=None, empty_label=None
+        label=_("Gemeente"), queryset=Municipality.objects.none(), empty_label=None
     )
     file = forms.FileField(
         label=_("Bestand met signalen (CSV)"),
@@ -80,7 +81,9 @@ class RuleForm(forms.Form):
     condition = forms.ChoiceField(
         label=_("Voorwaarde"), choices=RoutingCondition.choices
     )
-    organisation = forms.ModelChoiceField(label=_("Naar partner"), queryset=None)
+    organisation = forms.ModelChoiceField(
+        label=_("Naar partner"), queryset=Organisation.objects.none()
+    )
 
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)
@@ -101,7 +104,9 @@ class EmptyForm(forms.Form):
 
 
 class ReassignForm(forms.Form):
-    organisation = forms.ModelChoiceField(label=_("Naar partner"), queryset=None)
+    organisation = forms.ModelChoiceField(
+        label=_("Naar partner"), queryset=Organisation.objects.none()
+    )
 
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)

@@ -98,7 +98,7 @@ def score_reasons(household: Household) -> list[tuple[str, int]]:
     ]
 
 
-LETTER_CATEGORIES = {
+LETTER_CATEGORIES: dict[str, str] = {
     ArrearsKind.RENT: "wonen-en-energie",
     ArrearsKind.ENERGY: "wonen-en-energie",
     ArrearsKind.WATER: "wonen-en-energie",

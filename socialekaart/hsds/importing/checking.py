@@ -39,7 +39,12 @@ class Checker(ServiceChecks):
                 )
         plan["page"] = page
         plan["organisation"] = organisation
-        if page is None and organisation is None:
+        plan["is_national"] = (
+            page.is_national
+            if page is not None
+            else (organisation is None and self._is_national(data))
+        )
+        if page is None and organisation is None and not plan["is_national"]:
             name = data.get("name") or key
             if record.plan.get("from_service") and len(data) <= 1:
                 self.error(
@@ -111,6 +116,14 @@ class Checker(ServiceChecks):
                     languages.append(code)
         plan["languages"] = languages
         plan["walk_in_hours"] = walk_in
+
+    @staticmethod
+    def _is_national(data: dict) -> bool:
+        """Marked as a national organisation outside the pact (our export does so)."""
+        return any(
+            identifier.get("identifier_scheme") == mapping.NATIONAL_SCHEME
+            for identifier in data.get("organization_identifiers") or []
+        )
 
     def _match_organisation(self, data: dict):
         for key in (data.get("id"), data.get("name")):

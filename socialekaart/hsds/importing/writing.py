@@ -54,6 +54,7 @@ def write_organisation(record: OrganisationRecord, index, report: ImportReport):
             description=plan["description"],
             locations=_location_rows(plan),
             uuid=record.data.get("id") or uuid.uuid4(),
+            is_national=plan.get("is_national", False),
             **fields,
         )
         report.created["organisaties"] += 1

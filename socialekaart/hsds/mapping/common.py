@@ -25,6 +25,9 @@ COUNTRY = "NL"
 WALK_IN = "Inloopspreekuur: zonder afspraak langskomen"
 TOOI_MUNICIPALITY = "https://identifier.overheid.nl/tooi/id/gemeente/"
 ORGANISATION_SCHEME = f"{v.URN}:organisatie"
+# A national organisation residents are pointed to (Dienst Toeslagen, SVB, UWV): not in
+# the pact network, its page has no pact organisation.
+NATIONAL_SCHEME = f"{v.URN}:landelijk"
 LANGUAGE_NAMES = dict(LANGUAGE_CHOICES)
 
 

@@ -15,6 +15,7 @@ from socialekaart.hsds.mapping.common import (
     COUNTRY,
     CURRENCY,
     LANGUAGE_NAMES,
+    NATIONAL_SCHEME,
     ORGANISATION_SCHEME,
     STATUS_TO_HSDS,
     TOOI_MUNICIPALITY,
@@ -280,6 +281,18 @@ def organization_full(organisation_page, site: Site, *, services: list[dict]) ->
                     }
                 ]
                 if organisation is not None
+                else [
+                    {
+                        "id": v.derived_id(
+                            organisation_page.uuid, "identifier:national"
+                        ),
+                        "organization_id": str(organisation_page.uuid),
+                        "identifier_scheme": NATIONAL_SCHEME,
+                        "identifier_type": "Landelijke organisatie, niet in het pact",
+                        "identifier": organisation_page.slug,
+                    }
+                ]
+                if organisation_page.is_national
                 else [],
             }
         )
