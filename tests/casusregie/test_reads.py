@@ -35,7 +35,12 @@ MAY_FETCH_WITHOUT_LOG = {
     "casusregie/consumers.py",
 }
 # Pages and the API get case data from selectors and services, never by querying.
-ADAPTERS = ["casusregie/views.py", "casusregie/api.py"]
+ADAPTERS = [
+    *sorted(
+        p.relative_to(ROOT).as_posix() for p in (ROOT / "casusregie/views").glob("*.py")
+    ),
+    "casusregie/api.py",
+]
 SCOPES = {"cases_visible_to", "cases_with", "handovers_visible_to"}
 SCOPES |= {"escalations_visible_to", "handovers_of_own_organisations"}
 CASE_MODELS = {
