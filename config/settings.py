@@ -373,6 +373,10 @@ PACT_CASE_RETENTION_DAYS = env_int("PACT_CASE_RETENTION_DAYS", 2 * 365)
 # Signals of payment arrears that led to no help are deleted this many days after the
 # last signal (Wgs; see docs/vroegsignalering.md).
 PACT_SIGNAL_RETENTION_DAYS = env_int("PACT_SIGNAL_RETENTION_DAYS", 365)
+# The creditors' JSON endpoint, per API key: deliveries per minute and signals per day
+# (local day); past either it answers 429 with Retry-After (docs/vroegsignalering.md).
+PACT_SIGNAL_API_REQUESTS_PER_MINUTE = env_int("PACT_SIGNAL_API_REQUESTS_PER_MINUTE", 60)
+PACT_SIGNAL_API_SIGNALS_PER_DAY = env_int("PACT_SIGNAL_API_SIGNALS_PER_DAY", 10_000)
 # A hand-over proposal expires after this many working days without an answer.
 PACT_HANDOVER_EXPIRY_WORKING_DAYS = env_int("PACT_HANDOVER_EXPIRY_WORKING_DAYS", 5)
 # The first contact with the resident is expected within this many working days after

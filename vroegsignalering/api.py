@@ -23,6 +23,12 @@ def _error(status: int, message: str, **extra) -> JsonResponse:
     return JsonResponse({"fout": message, **extra}, status=status)
 
 
+def _too_many(limited) -> JsonResponse:
+    response = _error(429, str(limited), limiet=limited.limit)
+    response["Retry-After"] = str(limited.retry_after)
+    return response
+
+
 @csrf_exempt
 @never_cache
 @require_POST
@@ -37,12 +43,24 @@ def signals_deliver(request):
         response["WWW-Authenticate"] = 'Bearer realm="vroegsignalering"'
         return response
     try:
+        services.creditor_key_count_request(key=row)
+    except services.RateLimited as limited:
+        return _too_many(limited)
+    try:
         body = json.loads(request.body or b"null")
     except RequestDataTooBig:
         return _error(413, "De levering is te groot.")
     except (ValueError, UnicodeDecodeError):
         return _error(400, "De inhoud is geen JSON.")
     records = body.get("signalen") if isinstance(body, dict) else None
+    try:
+        services.creditor_key_count_signals(
+            key=row, signals=len(records) if isinstance(records, list) else 0
+        )
+    except services.DeliveryTooLarge as error:
+        return _error(413, str(error))
+    except services.RateLimited as limited:
+        return _too_many(limited)
     try:
         rows = services.signals_parse_records(records, creditor=row.creditor)
         batch = services.signals_import(

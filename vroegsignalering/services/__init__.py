@@ -33,15 +33,25 @@ from vroegsignalering.services.outreach import (
     household_set_children,
 )
 from vroegsignalering.services.planning import households_plan, week_start_of
+from vroegsignalering.services.ratelimit import (
+    DeliveryTooLarge,
+    RateLimited,
+    creditor_key_count_request,
+    creditor_key_count_signals,
+)
 from vroegsignalering.services.retention import PurgeReport, households_purge
 
 __all__ = [
+    "DeliveryTooLarge",
     "ImportRejected",
     "NotAllowed",
     "PurgeReport",
+    "RateLimited",
     "RowError",
     "attempt_record",
     "capacity_set",
+    "creditor_key_count_request",
+    "creditor_key_count_signals",
     "creditor_key_check",
     "creditor_key_create",
     "creditor_key_revoke",
