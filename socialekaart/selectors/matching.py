@@ -166,7 +166,9 @@ def services_matching(
     each with the verdict, its reasons and amounts, in the order of ``order_key``;
     and a few that do not fit, with the reason, and how many. Reads nothing about
     the resident from anywhere and writes nothing. A fixed number of queries
-    whatever the number of offerings (seven, plus five for what does not fit).
+    whatever the number of offerings: one says which offerings of the municipality
+    could fit, best first, and which the database leaves out; three per batch of
+    offerings evaluated.
 
     The database first leaves out the offerings that cannot fit (``narrowing``);
     ``narrow=False`` evaluates every offering of the municipality instead, the
@@ -185,24 +187,44 @@ def services_matching(
     in_municipality = live_services().filter(
         municipalities__pk=situation.municipality_id
     )
-    national = _national_q()
-    if national is not None:
+    national = _national_ids()
+    if national:
         # Schemes of national organisations are pointers, not the pact's offerings.
-        in_municipality = in_municipality.exclude(national)
-    services = in_municipality
-    if narrow:
-        services = services.filter(
-            could_fit_q(situation, norms.get(situation.household_type))
-        )
+        in_municipality = in_municipality.exclude(pk__in=national)
     organisations = _organisation_titles()
     roots = Site.get_site_root_paths()
     unchecked = 0
-    if limit is None:
-        matches = _evaluate(services, situation, norms, organisations, roots)
+    left_out: list[int] = []
+    not_fit_count = 0
+    if not narrow:
+        matches = _evaluate(in_municipality, situation, norms, organisations, roots)
     else:
-        matches, unchecked = _evaluate_best_first(
-            services, situation, norms, organisations, roots, limit=limit
+        # One query says which offerings of the municipality could fit, best first,
+        # and which the database leaves out (issue 9: each separate count or id list
+        # costs as much as the narrowing itself at 10,000 offerings).
+        candidates, left_out = _candidates(
+            in_municipality, situation, norms.get(situation.household_type)
         )
+        not_fit_count = len(left_out)
+        if limit is None:
+            matches = _evaluate(
+                in_municipality.filter(
+                    could_fit_q(situation, norms.get(situation.household_type))
+                ),
+                situation,
+                norms,
+                organisations,
+                roots,
+            )
+        else:
+            matches, unchecked = _evaluate_best_first(
+                candidates,
+                situation,
+                norms,
+                organisations,
+                roots,
+                limit=limit,
+            )
     fits = sorted(
         (m for m in matches if m.verdict.outcome == Outcome.FITS), key=order_key
     )
@@ -210,23 +232,18 @@ def services_matching(
         (m for m in matches if m.verdict.outcome == Outcome.MIGHT_FIT), key=order_key
     )
     not_fit = [m for m in matches if m.verdict.outcome == Outcome.DOES_NOT_FIT]
-    not_fit_count = len(not_fit)
-    if narrow:
-        # Left out by the database: count them, and give the reason for a few (any
-        # few: no ordering, so the database stops at the first ones it finds).
-        left_out = in_municipality.exclude(pk__in=services.values("pk"))
-        not_fit_count += in_municipality.count() - services.count()
-        room = NOT_FIT_SHOWN - len(not_fit)
-        if room > 0:
-            ids = list(left_out.order_by().values_list("pk", flat=True)[:room])
-            sample = _evaluate(
-                in_municipality.filter(pk__in=ids),
-                situation,
-                norms,
-                organisations,
-                roots,
-            )
-            not_fit += [m for m in sample if m.verdict.outcome == Outcome.DOES_NOT_FIT]
+    not_fit_count += len(not_fit)
+    room = NOT_FIT_SHOWN - len(not_fit)
+    if left_out and room > 0:
+        # Left out by the database: give the reason for a few (any few).
+        sample = _evaluate(
+            _by_ids(left_out[:room]),
+            situation,
+            norms,
+            organisations,
+            roots,
+        )
+        not_fit += [m for m in sample if m.verdict.outcome == Outcome.DOES_NOT_FIT]
     not_fit.sort(key=lambda m: (m.page.title, m.page.pk))
     return MatchResult(
         fits=fits,
@@ -263,37 +280,72 @@ def best_first(services):
     )
 
 
+def _candidates(
+    in_municipality, situation: Situation, norm
+) -> tuple[list[int], list[int]]:
+    """The offerings of ``in_municipality`` that could fit (``could_fit_q``), best
+    first, and those the database rules out, in one query."""
+    from django.db.models import BooleanField, ExpressionWrapper
+
+    could_fit = ExpressionWrapper(
+        could_fit_q(situation, norm), output_field=BooleanField()
+    )
+    candidates: list[int] = []
+    left_out: list[int] = []
+    rows = best_first(in_municipality.annotate(could_fit=could_fit)).values_list(
+        "pk", "could_fit"
+    )
+    for pk, fits in rows:
+        (candidates if fits else left_out).append(pk)
+    return candidates, left_out
+
+
 def _evaluate_best_first(
-    services, situation, norms, organisations, roots, *, limit: int
+    candidates: list[int],
+    situation,
+    norms,
+    organisations,
+    roots,
+    *,
+    limit: int,
 ) -> tuple[list[Match], int]:
-    """Evaluate the first ``8 x limit`` of ``services`` best first, in batches,
+    """Evaluate the first ``8 x limit`` of ``candidates`` (best first), in batches,
     until ``limit`` fit and ``limit`` might fit; the matches and how many candidates
     were not evaluated. Three queries a batch."""
     most = 8 * max(limit, 1)
-    ids = list(best_first(services).values_list("pk", flat=True)[:most])
+    ids = candidates[:most]
     batch = 4 * max(limit, 1)
     matches: list[Match] = []
     fits = might = looked = 0
     for start in range(0, len(ids), batch):
         chunk = ids[start : start + batch]
-        found = _evaluate(
-            services.filter(pk__in=chunk), situation, norms, organisations, roots
-        )
+        found = _evaluate(_by_ids(chunk), situation, norms, organisations, roots)
         matches += found
         looked += len(chunk)
         fits += sum(1 for m in found if m.verdict.outcome == Outcome.FITS)
         might += sum(1 for m in found if m.verdict.outcome == Outcome.MIGHT_FIT)
         if fits >= limit and (might >= limit or looked >= most):
             break
-    if looked == len(ids) < most:
-        return matches, 0  # every candidate was evaluated
-    return matches, max(0, services.count() - looked)
+    return matches, len(candidates) - looked
 
 
-def _national_q():
-    """``Q`` for the services under organisation pages marked national (Dienst
-    Toeslagen, SVB, UWV), or ``None`` without any."""
+def _under(path: str):
+    """``Q`` for the pages below ``path``, as a range on the path (treebeard paths
+    compare byte by byte: Wagtail gives the column the "C" collation on PostgreSQL,
+    SQLite compares binary), so the database uses the path index where
+    ``path__startswith`` (a LIKE) scans every page."""
     from django.db.models import Q
+
+    return Q(path__gt=path, path__lt=path[:-1] + chr(ord(path[-1]) + 1))
+
+
+def _national_ids() -> list[int]:
+    """The ids of the pages under organisation pages marked national (Dienst
+    Toeslagen, SVB, UWV): a few dozen. Two small queries; asking for them by id
+    afterwards lets the database start from them rather than test the path of every
+    offering in the municipality."""
+    from django.db.models import Q
+    from wagtail.models import Page
 
     from socialekaart.models import OrganisationPage
 
@@ -301,11 +353,11 @@ def _national_q():
         OrganisationPage.objects.filter(is_national=True).values_list("path", flat=True)
     )
     if not paths:
-        return None
-    q = Q()
+        return []
+    under = Q()
     for path in paths:
-        q |= Q(path__startswith=path)
-    return q
+        under |= _under(path)
+    return list(Page.objects.filter(under).values_list("pk", flat=True))
 
 
 @dataclass(frozen=True)
@@ -334,8 +386,8 @@ def national_schemes(situation: Situation) -> list[NationalScheme]:
         page.path: page
         for page in OrganisationPage.objects.live().filter(is_national=True)
     }
-    national = _national_q()
-    if national is None:
+    national = _national_ids()
+    if not national:
         return []
     roots = Site.get_site_root_paths()
     child_groups = set(
@@ -345,7 +397,7 @@ def national_schemes(situation: Situation) -> list[NationalScheme]:
     )
     rows = (
         live_services()
-        .filter(national, municipalities__pk=situation.municipality_id)
+        .filter(pk__in=national, municipalities__pk=situation.municipality_id)
         .order_by("title", "pk")
         .prefetch_related("target_groups")
     )
@@ -372,6 +424,14 @@ def national_schemes(situation: Situation) -> list[NationalScheme]:
     if not has_children:
         schemes = [scheme for scheme in schemes if not scheme.is_for_children]
     return schemes
+
+
+def _by_ids(ids: list[int]):
+    """Services by id, without the filters that chose them (they were applied in the
+    same request): a query on the primary key, however large the kaart."""
+    from socialekaart.models import ServicePage
+
+    return ServicePage.objects.filter(pk__in=ids)
 
 
 def _evaluate(services, situation, norms, organisations, roots) -> list[Match]:
