@@ -21,15 +21,13 @@ from casusregie.services.cases import (
     case_open,
     case_record_first_contact,
     case_update,
+)
+from casusregie.services.consent import (
     consent_record,
     consent_withdraw,
     consents_lapse_due,
-    goal_add,
-    goal_move,
-    goal_update,
     involvement_add,
     involvement_end,
-    note_add,
 )
 from casusregie.services.errors import InvalidTransition, NotAllowed
 from casusregie.services.escalation import (
@@ -37,6 +35,7 @@ from casusregie.services.escalation import (
     escalation_return,
     escalation_take_over,
 )
+from casusregie.services.goals import goal_add, goal_move, goal_update, note_add
 from casusregie.services.grants import grants_check_all, grants_sync
 from casusregie.services.handover import (
     handover_accept,
