@@ -5,7 +5,9 @@ numbers *and* the story behind them, each partner's contribution, and honesty ab
 data itself. The report holds only what the pact publishes: published actions and
 submitted updates. Sections: status per building block (main goals first, with the
 roll-up and its rule), changes since the previous round, the actions per building block
-with owners and timing, indicator charts, the stories and signals, and data quality.
+with owners and timing, indicator charts, sections other apps contribute (such as
+vroegsignalering's figures per municipality; decision 0135), the stories and signals,
+and data quality.
 
 **Speed.** The context is read with a fixed number of queries whatever the number of
 actions and indicators. Laying out the PDF costs WeasyPrint a few seconds for a plan of
@@ -31,6 +33,7 @@ from django.utils.translation import gettext as _
 from agenda import caching, charts, selectors
 from agenda.constants import OwnerRole, UpdateState
 from agenda.models import Action, ActionOwner, Indicator, Round, Update
+from agenda.types import ReportSection
 
 # Stands in for the time of making in the HTML whose hash keys the PDF cache.
 GENERATED_AT_MARKER = "@@generated-at@@"
@@ -49,8 +52,14 @@ class ReportBlock:
     rows: list[ReportRow]
 
 
-def council_report_context(round_: Round, *, generated_at: str | None = None) -> dict:
-    """Everything the report shows; a fixed number of queries."""
+def council_report_context(
+    round_: Round,
+    *,
+    generated_at: str | None = None,
+    sections: list[ReportSection] | None = None,
+) -> dict:
+    """Everything the report shows; a fixed number of queries (plus what the
+    contributing apps run for their ``sections``, read now when not given)."""
     plan = round_.plan
     blocks = selectors.block_summaries(plan, round_, internal=False)
     actions = selectors.actions_with_owners(
@@ -123,6 +132,11 @@ def council_report_context(round_: Round, *, generated_at: str | None = None) ->
         "changes": selectors.changes_since_previous(plan, round_),
         "previous": selectors.round_previous(round_),
         "indicators": indicators,
+        "sections": (
+            sections
+            if sections is not None
+            else selectors.report_sections_for_round(round_)
+        ),
         "coverage": selectors.round_coverage(plan, round_, published_only=True),
         "without_lead": published.exclude(owners__role=OwnerRole.LEAD).count(),
         "to_review": published.filter(timing_needs_review=True).count(),
@@ -133,11 +147,22 @@ def council_report_context(round_: Round, *, generated_at: str | None = None) ->
     }
 
 
-def council_report_html(round_: Round, *, generated_at: str | None = None) -> str:
+def council_report_html(
+    round_: Round,
+    *,
+    generated_at: str | None = None,
+    sections: list[ReportSection] | None = None,
+) -> str:
     return render_to_string(
         "agenda/report/council_report.html",
-        council_report_context(round_, generated_at=generated_at),
+        council_report_context(round_, generated_at=generated_at, sections=sections),
     )
+
+
+def sections_digest(sections: list[ReportSection]) -> str:
+    """A short hash of the contributed sections: part of the key of the cached PDF,
+    since they change without the plan changing (new signals, say)."""
+    return hashlib.sha256(repr(sections).encode()).hexdigest()[:16]
 
 
 @contextmanager
@@ -171,11 +196,15 @@ def council_report_pdf(round_: Round) -> bytes:
     return _pdf(council_report_html(round_))
 
 
-def council_report_pdf_cached(round_: Round) -> bytes:
+def council_report_pdf_cached(
+    round_: Round, *, sections: list[ReportSection] | None = None
+) -> bytes:
     """The PDF from the cache when a report with the same content was built before;
     else built now and cached. The content is the report's HTML without its time of
     making, so only changes the report shows cost a new PDF."""
-    html = council_report_html(round_, generated_at=GENERATED_AT_MARKER)
+    html = council_report_html(
+        round_, generated_at=GENERATED_AT_MARKER, sections=sections
+    )
     digest = hashlib.sha256(html.encode()).hexdigest()
     stamp = date_format(timezone.localtime(), "j F Y H:i")
     return caching.cached_content(

@@ -6,7 +6,9 @@ class ProjectConfig(AppConfig):
     """The project package: settings, URLs, ASGI, the page shell and deploy checks.
 
     Installed as an app only so that its templates (``base.html``), static files and
-    translations are found, and its system checks are registered.
+    translations are found, and its system checks are registered. It also wires what
+    apps contribute to each other where a lower app may not import a higher one:
+    vroegsignalering's figures in the agenda's council report (decision 0135).
     """
 
     name = "config"
@@ -21,3 +23,10 @@ class ProjectConfig(AppConfig):
         )
 
         pagecache.connect_signals()
+
+        from agenda import selectors as agenda_selectors
+        from vroegsignalering import selectors as signal_selectors
+
+        agenda_selectors.report_section_provider_register(
+            signal_selectors.council_report_sections
+        )

@@ -12,10 +12,11 @@ from decimal import Decimal
 from django.db.models import Count, Prefetch, QuerySet
 from django.utils import timezone
 
-from pact.models import Municipality
+from agenda.types import ReportSection
+from pact.models import Municipality, Organisation, Pact
 from socialekaart import selectors as kaart_selectors
 from socialekaart.models import Category
-from vroegsignalering import permissions
+from vroegsignalering import permissions, reporting
 from vroegsignalering.constants import (
     CLOSED_STATUSES,
     NATIONAL_ACCEPTED_RATE,
@@ -234,11 +235,14 @@ def figures_by_month(municipality: Municipality, *, months: int = 12) -> list[di
     for month in sorted(rows, reverse=True)[:months]:
         row = rows[month]
         households_n = row["households"] or 1
-        days = row.pop("days")
+        days = sorted(row.pop("days"))
         result.append(
             {
                 "month": month,
                 **row,
+                # Days from signal to first contact, sorted: numbers only, so that a
+                # period of several months can take its own median (council report).
+                "days": days,
                 "by_kind": [
                     (str(ArrearsKind(kind).label), n)
                     for kind, n in row["by_kind"].most_common()
@@ -280,6 +284,116 @@ def capacity_overview(municipality: Municipality) -> list[dict]:
     ]
 
 
+def _mondays(month: datetime.date, today: datetime.date) -> int:
+    """How many weeks (by their Monday) began in ``month`` by ``today``."""
+    day = month + datetime.timedelta(days=(7 - month.weekday()) % 7)
+    count = 0
+    while day.month == month.month and day <= today:
+        count += 1
+        day += datetime.timedelta(days=7)
+    return count
+
+
+def capacity_use_by_month(
+    municipality: Municipality,
+    *,
+    months: list[datetime.date],
+    today: datetime.date | None = None,
+) -> list[dict]:
+    """Per partner with households in the municipality and per month (first days, in
+    ``months``): home visits and calls planned in the weeks that began in that month,
+    against the partner's weekly capacity times those weeks, and the share used (a
+    percentage; ``None`` without capacity). Capacity belongs to the partner, not to a
+    municipality, so all its households count; it is the capacity as set now (changes
+    are not kept). Households removed by the purge no longer count. Counts only."""
+    today = today or timezone.localdate()
+    if not months:
+        return []
+    partners = list(
+        Organisation.objects.filter(
+            pk__in=Household.objects.filter(municipality=municipality).values(
+                "organisation"
+            )
+        ).order_by("name")
+    )
+    capacities = {
+        c.organisation_id: c
+        for c in PartnerCapacity.objects.filter(organisation__in=partners)
+    }
+    first = min(months)
+    last = max(months) + datetime.timedelta(days=31)
+    planned: Counter = Counter()
+    for organisation_id, week, step, n in (
+        Household.objects.filter(
+            organisation__in=partners,
+            planned_week__gte=first,
+            planned_week__lt=last.replace(day=1),
+            planned_step__in=[NextStep.VISIT, NextStep.CALL],
+        )
+        .order_by()
+        .values_list("organisation_id", "planned_week", "planned_step")
+        .annotate(n=Count("id"))
+    ):
+        planned[(organisation_id, week.replace(day=1), step)] += n
+    result = []
+    for partner in partners:
+        capacity = capacities.get(partner.pk)
+        for month in sorted(months):
+            weeks = _mondays(month, today)
+            visits = planned[(partner.pk, month, NextStep.VISIT)]
+            calls = planned[(partner.pk, month, NextStep.CALL)]
+            visits_capacity = weeks * (capacity.visits_per_week if capacity else 0)
+            calls_capacity = weeks * (capacity.calls_per_week if capacity else 0)
+            if not weeks or not (visits_capacity + calls_capacity + visits + calls):
+                continue
+            total_capacity = visits_capacity + calls_capacity
+            result.append(
+                {
+                    "organisation": partner.short_name or partner.name,
+                    "month": month,
+                    "weeks": weeks,
+                    "visits_planned": visits,
+                    "calls_planned": calls,
+                    "visits_capacity": visits_capacity,
+                    "calls_capacity": calls_capacity,
+                    "share": round(100 * (visits + calls) / total_capacity)
+                    if total_capacity
+                    else None,
+                }
+            )
+    return result
+
+
+def council_report_sections(
+    pact: Pact, *, starts_on: datetime.date, ends_on: datetime.date
+) -> list[ReportSection]:
+    """The agenda's council report: one section per municipality of ``pact`` that had
+    signals in the period (by the month of the first signal, ``starts_on`` to
+    ``ends_on``): the story in numbers, charts with their tables, capacity used and the
+    signals per creditor. Nothing for a municipality without signals; no personal data.
+    Registered with the agenda by ``config/apps.py`` (decision 0135)."""
+    sections = []
+    for municipality in pact.municipalities.order_by("name"):
+        rows = [
+            row
+            for row in figures_by_month(municipality, months=10_000)
+            if starts_on.replace(day=1) <= row["month"] <= ends_on and row["signals"]
+        ]
+        if not rows:
+            continue
+        uses = capacity_use_by_month(
+            municipality,
+            months=[row["month"] for row in rows],
+            today=min(timezone.localdate(), ends_on),
+        )
+        sections.append(
+            reporting.municipality_section(
+                municipality, rows=rows, uses=uses, starts_on=starts_on, ends_on=ends_on
+            )
+        )
+    return sections
+
+
 def total_amount(households) -> Decimal:
     return sum((h.total_amount for h in households), Decimal(0))
 
@@ -288,6 +402,8 @@ __all__ = [
     "CLOSED_STATUSES",
     "capacity_of",
     "capacity_overview",
+    "capacity_use_by_month",
+    "council_report_sections",
     "figures_by_month",
     "household_detail",
     "household_queue_for_user",

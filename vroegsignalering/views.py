@@ -22,7 +22,7 @@ from casusregie import permissions as case_permissions
 from casusregie import services as casusregie_services
 from casusregie.constants import AuditAction
 from pact.models import Municipality, Organisation
-from vroegsignalering import forms, permissions, selectors, services
+from vroegsignalering import charts, forms, permissions, selectors, services
 from vroegsignalering.constants import QUEUE_PAGE_SIZE, ImportSource
 from vroegsignalering.models import CreditorKey, RoutingRule
 from vroegsignalering.services.intake import COLUMNS
@@ -479,12 +479,22 @@ def figures(request):
     )
     if municipality is None:
         raise _not_found()
+    months = selectors.figures_by_month(municipality)
+    # Capacity per partner and month: the three latest months keep the chart short.
+    recent = sorted(row["month"] for row in months)[-3:]
+    uses = selectors.capacity_use_by_month(municipality, months=recent)
     return render(
         request,
         "vroegsignalering/figures.html",
         {
             "municipality": municipality,
             "municipalities": municipalities,
-            "months": selectors.figures_by_month(municipality),
+            "months": months,
+            "charts": (
+                [charts.signals_by_kind(months), charts.reach(months)]
+                + ([charts.capacity_used(uses)] if uses else [])
+                if months
+                else []
+            ),
         },
     )

@@ -15,7 +15,8 @@ modules:
 - ``schedule``: the plan by quarter and the timeline;
 - ``organisations``: the plan by organisation and one organisation's contribution;
 - ``indicators``: an action's updates and its indicator series;
-- ``inbox``: what waits for one person (open rounds, returned updates, notifications).
+- ``inbox``: what waits for one person (open rounds, returned updates, notifications);
+- ``report_sections``: sections other apps add to the council report (decision 0135).
 """
 
 from agenda.selectors.coverage import (
@@ -75,6 +76,10 @@ from agenda.selectors.plans import (
     today_quarter,
     visible_actions_by_block,
 )
+from agenda.selectors.report_sections import (
+    report_section_provider_register,
+    report_sections_for_round,
+)
 from agenda.selectors.schedule import (
     QuarterView,
     TimelineGroup,
@@ -125,6 +130,8 @@ __all__ = [
     "plan_organisations",
     "quarter_choices",
     "quarter_view",
+    "report_section_provider_register",
+    "report_sections_for_round",
     "returned_updates_for",
     "rollup",
     "round_coverage",

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from agenda import caching, charts, permissions, selectors, services
 from agenda.exporting import CONTENT_TYPES, FORMATS, plan_export
 from agenda.forms import RoundForm
-from agenda.report import council_report_pdf_cached
+from agenda.report import council_report_pdf_cached, sections_digest
 from agenda.views.common import login_for_internal, plan_context
 
 
@@ -79,9 +79,13 @@ def round_report(request, pact, plan, round_uuid):
     plan = permissions.access_plan(request.user, pact, plan)
     round_ = get_object_or_404(plan.rounds, uuid=round_uuid)
     # Building the PDF takes seconds on a large plan: served from the cache per plan
-    # version, and rebuilt only when the report's content changed.
+    # version, and rebuilt only when the report's content changed. Sections other apps
+    # contribute change without the plan changing: their hash is part of the key.
+    sections = selectors.report_sections_for_round(round_)
     pdf = caching.cached(
-        plan, ("council-report", round_.pk), lambda: council_report_pdf_cached(round_)
+        plan,
+        ("council-report", round_.pk, sections_digest(sections)),
+        lambda: council_report_pdf_cached(round_, sections=sections),
     )
     response = HttpResponse(pdf, content_type="application/pdf")
     filename = f"raadsrapportage-{plan.pact.slug}-{round_.period_starts_on:%Y-%m}.pdf"
