@@ -42,8 +42,11 @@ def days_text(value) -> str:
     return "–" if value is None else charts.fmt(value)
 
 
-def signals_by_kind(rows: list[dict]) -> ReportChart:
-    """Stacked bars per month (oldest first) of the signals by kind."""
+def signals_by_kind(
+    rows: list[dict], *, months_as_columns: bool = False
+) -> ReportChart:
+    """Stacked bars per month (oldest first) of the signals by kind; the table has a
+    row per month, or a row per kind with ``months_as_columns``."""
     rows = sorted(rows, key=lambda r: r["month"])
     kinds = [
         k for k in ArrearsKind if any(dict(r["by_kind"]).get(k.label) for r in rows)
@@ -54,25 +57,42 @@ def signals_by_kind(rows: list[dict]) -> ReportChart:
         series=[(str(k.label), str(k.label), KIND_COLOURS[k]) for k in kinds],
         title=title,
     )
-    table = ReportTable(
-        caption=title,
-        headers=[
-            _("Maand"),
-            *[str(k.label) for k in kinds],
-            _("Signalen"),
-            _("Huishoudens"),
-        ],
-        rows=[
-            [
-                month_label(r["month"]),
-                *[str(dict(r["by_kind"]).get(k.label, 0)) for k in kinds],
-                str(r["signals"]),
-                str(r["households"]),
+    if months_as_columns:
+        # The council report: a period of a few months fits across an A4 page, six
+        # kinds do not.
+        table = ReportTable(
+            caption=title,
+            headers=[_("Soort"), *[month_label(r["month"]) for r in rows]],
+            rows=[
+                [str(k.label), *[str(dict(r["by_kind"]).get(k.label, 0)) for r in rows]]
+                for k in kinds
             ]
-            for r in rows
-        ],
-        numeric=frozenset(range(1, len(kinds) + 3)),
-    )
+            + [
+                [_("Signalen"), *[str(r["signals"]) for r in rows]],
+                [_("Huishoudens"), *[str(r["households"]) for r in rows]],
+            ],
+            numeric=frozenset(range(1, len(rows) + 1)),
+        )
+    else:
+        table = ReportTable(
+            caption=title,
+            headers=[
+                _("Maand"),
+                *[str(k.label) for k in kinds],
+                _("Signalen"),
+                _("Huishoudens"),
+            ],
+            rows=[
+                [
+                    month_label(r["month"]),
+                    *[str(dict(r["by_kind"]).get(k.label, 0)) for k in kinds],
+                    str(r["signals"]),
+                    str(r["households"]),
+                ]
+                for r in rows
+            ],
+            numeric=frozenset(range(1, len(kinds) + 3)),
+        )
     return ReportChart(svg=svg, table=table)
 
 
@@ -133,7 +153,7 @@ def reach(rows: list[dict]) -> ReportChart:
 
 def capacity_used(uses: list[dict]) -> ReportChart:
     """Per partner and month: visits and calls planned as a share of the capacity of
-    the weeks that began in that month."""
+    the weeks that began in that month and are over."""
     title = _("Gebruikte capaciteit: ingeplande huisbezoeken en gesprekken")
     svg = charts.percent_bars(
         [

@@ -87,7 +87,7 @@ def municipality_section(
         title=_("Vroegsignalering in %(m)s") % {"m": municipality.name},
         paragraphs=paragraphs,
         charts=[
-            charts.signals_by_kind(rows),
+            charts.signals_by_kind(rows, months_as_columns=True),
             charts.reach(rows),
             *([charts.capacity_used(uses)] if uses else []),
         ],
@@ -96,7 +96,8 @@ def municipality_section(
             "Geteld per maand van het eerste signaal, zonder persoonsgegevens; "
             "verwijderde signalen tellen mee. Huishoudens van de laatste weken kunnen "
             "nog bereikt worden. Capaciteit: huisbezoeken en gesprekken ingepland in "
-            "de weken die in de maand begonnen, tegen de capaciteit per week zoals de "
-            "partner die nu heeft ingesteld, voor al zijn huishoudens."
+            "de weken die in de maand begonnen en voorbij zijn, tegen de capaciteit "
+            "per week zoals de partner die nu heeft ingesteld, voor al zijn "
+            "huishoudens."
         ),
     )

@@ -284,11 +284,11 @@ def capacity_overview(municipality: Municipality) -> list[dict]:
     ]
 
 
-def _mondays(month: datetime.date, today: datetime.date) -> int:
-    """How many weeks (by their Monday) began in ``month`` by ``today``."""
+def _weeks_over(month: datetime.date, today: datetime.date) -> int:
+    """How many weeks began in ``month`` (by their Monday) and were over by ``today``."""
     day = month + datetime.timedelta(days=(7 - month.weekday()) % 7)
     count = 0
-    while day.month == month.month and day <= today:
+    while day.month == month.month and day + datetime.timedelta(days=7) <= today:
         count += 1
         day += datetime.timedelta(days=7)
     return count
@@ -301,9 +301,10 @@ def capacity_use_by_month(
     today: datetime.date | None = None,
 ) -> list[dict]:
     """Per partner with households in the municipality and per month (first days, in
-    ``months``): home visits and calls planned in the weeks that began in that month,
-    against the partner's weekly capacity times those weeks, and the share used (a
-    percentage; ``None`` without capacity). Capacity belongs to the partner, not to a
+    ``months``): home visits and calls planned in the weeks that began in that month
+    and are over (a week still under way is not yet planned in full), against the
+    partner's weekly capacity times those weeks, and the share used (a percentage;
+    ``None`` without capacity). Capacity belongs to the partner, not to a
     municipality, so all its households count; it is the capacity as set now (changes
     are not kept). Households removed by the purge no longer count. Counts only."""
     today = today or timezone.localdate()
@@ -328,6 +329,7 @@ def capacity_use_by_month(
             organisation__in=partners,
             planned_week__gte=first,
             planned_week__lt=last.replace(day=1),
+            planned_week__lte=today - datetime.timedelta(days=7),
             planned_step__in=[NextStep.VISIT, NextStep.CALL],
         )
         .order_by()
@@ -339,7 +341,7 @@ def capacity_use_by_month(
     for partner in partners:
         capacity = capacities.get(partner.pk)
         for month in sorted(months):
-            weeks = _mondays(month, today)
+            weeks = _weeks_over(month, today)
             visits = planned[(partner.pk, month, NextStep.VISIT)]
             calls = planned[(partner.pk, month, NextStep.CALL)]
             visits_capacity = weeks * (capacity.visits_per_week if capacity else 0)

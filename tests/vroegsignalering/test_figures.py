@@ -23,6 +23,8 @@ from .conftest import TODAY, import_rows, row
 
 pytestmark = pytest.mark.django_db
 
+AFTER_WEEK = datetime.date(2026, 11, 23)  # the Monday after the import's week
+NOW = datetime.datetime(2026, 11, 23, 12)
 ROWS = (
     row(postcode="9461 AB", number="1", amount="1.200,00"),
     row(postcode="9461 AB", number="2", kind="energie", creditor="Enexis"),
@@ -52,14 +54,22 @@ class CapacityUseTests:
     def test_planned_visits_and_calls_are_a_share_of_the_weeks_capacity(self, routed):
         import_rows(routed, *ROWS)  # capacity 1 visit + 1 call a week
         uses = selectors.capacity_use_by_month(
-            routed.municipality, months=[datetime.date(2026, 11, 1)], today=TODAY
+            routed.municipality, months=[datetime.date(2026, 11, 1)], today=AFTER_WEEK
         )
         [use] = uses
-        # Mondays 2, 9 and 16 November had begun by the 18th: 3 weeks of 1 + 1.
+        # The weeks of Monday 2, 9 and 16 November were over by the 23rd: 3 weeks of
+        # 1 + 1; the import planned into the third.
         assert use["weeks"] == 3
         assert (use["visits_planned"], use["visits_capacity"]) == (1, 3)
         assert (use["calls_planned"], use["calls_capacity"]) == (1, 3)
         assert use["share"] == 33
+
+    def test_a_week_under_way_does_not_count_yet(self, routed):
+        import_rows(routed, *ROWS)
+        [use] = selectors.capacity_use_by_month(
+            routed.municipality, months=[datetime.date(2026, 11, 1)], today=TODAY
+        )
+        assert (use["weeks"], use["visits_planned"], use["share"]) == (2, 0, 0)
 
     def test_no_capacity_and_nothing_planned_is_no_row(self, routed):
         assert (
@@ -74,7 +84,7 @@ class CouncilReportSectionTests:
     def test_section_tells_the_periods_figures_without_personal_data(self, routed):
         import_rows(routed, *ROWS)
         round_ = _round(routed, "2026-10-01", "2026-12-31")
-        with travel(datetime.datetime(2026, 11, 18, 12), tick=False):
+        with travel(NOW, tick=False):
             [section] = agenda_selectors.report_sections_for_round(round_)
             html = council_report_html(round_)
         assert section.title == "Vroegsignalering in Aa en Hunze"
@@ -103,7 +113,7 @@ class CouncilReportSectionTests:
     def test_pdf_holds_the_section(self, routed):
         import_rows(routed, *ROWS)
         round_ = _round(routed, "2026-10-01", "2026-12-31")
-        with travel(datetime.datetime(2026, 11, 18, 12), tick=False):
+        with travel(NOW, tick=False):
             data = council_report_pdf(round_)
         text = " ".join(
             page.extract_text() for page in PdfReader(io.BytesIO(data)).pages
@@ -123,7 +133,7 @@ class CouncilReportSectionTests:
             },
         )
         client = _client(routed.pact_admin)
-        with travel(datetime.datetime(2026, 11, 18, 12), tick=False):
+        with travel(NOW, tick=False):
             first = client.get(url)
             import_rows(routed, *ROWS[1:])
             second = client.get(url)
@@ -139,7 +149,7 @@ class CouncilReportSectionTests:
 class FiguresPageTests:
     def test_figures_page_shows_charts_with_tables(self, routed):
         import_rows(routed, *ROWS)
-        with travel(datetime.datetime(2026, 11, 18, 12), tick=False):
+        with travel(NOW, tick=False):
             response = _client(routed.regisseur).get(
                 reverse("vroegsignalering:figures")
             )
