@@ -309,22 +309,27 @@ def _evaluate_best_first(
     *,
     limit: int,
 ) -> tuple[list[Match], int]:
-    """Evaluate the first ``8 x limit`` of ``candidates`` (best first), in batches,
-    until ``limit`` fit and ``limit`` might fit; the matches and how many candidates
-    were not evaluated. Three queries a batch."""
+    """Evaluate ``candidates`` best first in batches of ``2 x limit`` until
+    ``limit`` fit (or ``8 x limit`` were looked at); the matches and how many
+    candidates were not evaluated. Three queries a batch.
+
+    Those that might fit are the ones met on the way: with more than ``limit``
+    offerings that fit, the page shows those first and says how many were not
+    looked at ("Laat alles zien" evaluates every one). Each evaluation writes the
+    resident's sentences, so looking at fewer is what keeps the answer quick at
+    10,000 offerings (issue 9)."""
     most = 8 * max(limit, 1)
     ids = candidates[:most]
-    batch = 4 * max(limit, 1)
+    batch = 2 * max(limit, 1)
     matches: list[Match] = []
-    fits = might = looked = 0
+    fits = looked = 0
     for start in range(0, len(ids), batch):
         chunk = ids[start : start + batch]
         found = _evaluate(_by_ids(chunk), situation, norms, organisations, roots)
         matches += found
         looked += len(chunk)
         fits += sum(1 for m in found if m.verdict.outcome == Outcome.FITS)
-        might += sum(1 for m in found if m.verdict.outcome == Outcome.MIGHT_FIT)
-        if fits >= limit and (might >= limit or looked >= most):
+        if fits >= limit:
             break
     return matches, len(candidates) - looked
 
@@ -339,7 +344,7 @@ def _under(path: str):
     return Q(path__gt=path, path__lt=path[:-1] + chr(ord(path[-1]) + 1))
 
 
-def _national_ids() -> list[int]:
+def _national_ids(paths: list[str] | None = None) -> list[int]:
     """The ids of the pages under organisation pages marked national (Dienst
     Toeslagen, SVB, UWV): a few dozen. Two small queries; asking for them by id
     afterwards lets the database start from them rather than test the path of every
@@ -349,9 +354,12 @@ def _national_ids() -> list[int]:
 
     from socialekaart.models import OrganisationPage
 
-    paths = list(
-        OrganisationPage.objects.filter(is_national=True).values_list("path", flat=True)
-    )
+    if paths is None:
+        paths = list(
+            OrganisationPage.objects.filter(is_national=True).values_list(
+                "path", flat=True
+            )
+        )
     if not paths:
         return []
     under = Q()
@@ -376,45 +384,48 @@ class NationalScheme:
 def national_schemes(situation: Situation) -> list[NationalScheme]:
     """The live schemes of national organisations (``OrganisationPage.is_national``)
     offered in the resident's municipality, those about children first when the
-    household has children. Two or three queries; reads nothing about the resident
-    beyond ``situation``."""
+    household has children. Five small queries of values (the answer page asks for
+    this on every POST); reads nothing about the resident beyond ``situation``."""
     from wagtail.models import Site
 
-    from socialekaart.models import OrganisationPage, TargetGroup
+    from socialekaart.models import OrganisationPage, ServicePage
 
-    pages = {
-        page.path: page
-        for page in OrganisationPage.objects.live().filter(is_national=True)
+    organisations = {
+        row["path"]: row
+        for row in OrganisationPage.objects.filter(is_national=True).values(
+            "path", "title", "website", "live"
+        )
     }
-    national = _national_ids()
+    national = _national_ids(list(organisations))
     if not national:
         return []
     roots = Site.get_site_root_paths()
-    child_groups = set(
-        TargetGroup.objects.filter(
-            slug__in=["kinderen", "ouders", "jongeren"]
-        ).values_list("pk", flat=True)
-    )
-    rows = (
+    rows = list(
         live_services()
         .filter(pk__in=national, municipalities__pk=situation.municipality_id)
         .order_by("title", "pk")
-        .prefetch_related("target_groups")
+        .values("pk", "path", "url_path", "title", "summary", "website")
+    )
+    for_children = set(
+        ServicePage.target_groups.through.objects.filter(
+            servicepage_id__in=[row["pk"] for row in rows],
+            targetgroup__slug__in=["kinderen", "ouders", "jongeren"],
+        ).values_list("servicepage_id", flat=True)
     )
     schemes = []
-    for service in rows:
-        organisation = pages.get(service.path[:-STEPLEN])
+    for row in rows:
+        organisation = organisations.get(row["path"][:-STEPLEN])
+        if organisation is not None and not organisation["live"]:
+            organisation = None
         schemes.append(
             NationalScheme(
-                title=service.title,
-                summary=service.summary,
-                url=_url(service.url_path, roots),
-                organisation_title=organisation.title if organisation else "",
-                website=service.website
-                or (organisation.website if organisation else ""),
-                is_for_children=any(
-                    group.pk in child_groups for group in service.target_groups.all()
-                ),
+                title=row["title"],
+                summary=row["summary"],
+                url=_url(row["url_path"], roots),
+                organisation_title=organisation["title"] if organisation else "",
+                website=row["website"]
+                or (organisation["website"] if organisation else ""),
+                is_for_children=row["pk"] in for_children,
             )
         )
     has_children = bool(situation.children_ages) or (
