@@ -30,7 +30,10 @@ APPS += [
 # and the websocket consumers (they authorise a socket and send identifiers only).
 FETCH_WITHOUT_LOG = {"access_case", "access_handover"}
 MAY_FETCH_WITHOUT_LOG = {
-    "casusregie/permissions.py",
+    *(
+        p.relative_to(ROOT).as_posix()
+        for p in (ROOT / "casusregie/permissions").glob("*.py")
+    ),
     "casusregie/services/reads.py",
     "casusregie/consumers.py",
 }
