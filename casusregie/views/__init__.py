@@ -5,11 +5,11 @@ page's changes are one table (``CASE_ACTIONS``) served by one view (``case_actio
 
 The pages by sub-domain (issue 12, step 7): ``overview`` (dashboard, inbox),
 ``case_pages`` (opening a case, the case page and its exports), ``case_actions`` (the
-changes on the case page), ``handovers``, ``escalations``, ``figures`` and
-``break_glass``; ``common`` holds the guard and helpers they share. Every view is
+changes on the case page), ``handovers``, ``escalations``, ``figure_pages`` and
+``break_glass_pages``; ``common`` holds the guard and helpers they share. Every view is
 re-exported here, so ``casusregie/urls.py`` names them as ``views.<name>``."""
 
-from casusregie.views.break_glass import break_glass, break_glass_report
+from casusregie.views.break_glass_pages import break_glass, break_glass_report
 from casusregie.views.case_actions import CASE_ACTIONS, CaseAction, case_action
 from casusregie.views.case_pages import (
     case_access_log,
@@ -25,7 +25,7 @@ from casusregie.views.escalations import (
     escalation_return,
     escalation_take_over,
 )
-from casusregie.views.figures import FIGURE_TRENDS, figures
+from casusregie.views.figure_pages import FIGURE_TRENDS, figures
 from casusregie.views.handovers import (
     handover_accept,
     handover_create,
