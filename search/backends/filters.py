@@ -17,7 +17,8 @@ document and facet tables. ``rebuild`` builds them afresh at the end and stores 
 when they differ, so a patching mistake cannot outlive the next ``search_reindex``.
 
 A search sees the index as it was at that version, plus any document the full-text
-engine already finds but the snapshot does not know, which is left out.
+engine already finds but the snapshot does not know, which is left out. The title order,
+sort keys and locations a snapshot loads on first use are read in ``filter_reads.py``.
 """
 
 from __future__ import annotations
@@ -30,14 +31,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from django.db import connections
+
 from search.analysis import normalise
 from search.backends import bitsets
 from search.backends.base import FACETS, FacetValue, Query
-from search.models import IndexedDocument, IndexedFacet, IndexedLocation
+from search.backends.filter_reads import (
+    locations_read,
+    sort_titles_read,
+    title_order_read,
+)
+from search.models import IndexedDocument, IndexedFacet, IndexState
 
 DOCUMENT_TABLE = IndexedDocument._meta.db_table
 FACET_TABLE = IndexedFacet._meta.db_table
-LOCATION_TABLE = IndexedLocation._meta.db_table
 FORMAT = 1
 EVERYTHING = ("everything",)
 FREE = ("free",)
@@ -148,14 +155,14 @@ class FilterSnapshot:
         if self._title_order is None:
             with self._lock:
                 if self._title_order is None:
-                    self._title_order = _title_order(self.using)
+                    self._title_order = title_order_read(self.using)
         return self._title_order.get(document, len(self._title_order))
 
     def title_keys(self, ids: Iterable[int]) -> dict[int, object]:
         """Sort keys by title for a few documents (ties), without the whole order."""
         if self._title_order is not None:
             return {document: self.title_position(document) for document in ids}
-        return _sort_titles(self.using, list(ids))
+        return sort_titles_read(self.using, list(ids))
 
     @property
     def located(self) -> int:
@@ -194,7 +201,7 @@ class FilterSnapshot:
         if self._locations is None:
             with self._lock:
                 if self._locations is None:
-                    single, several = _locations(self.using)
+                    single, several = locations_read(self.using)
                     self._located = bitsets.from_ids([*single, *several])
                     self._locations = (single, several)
         return self._locations
@@ -277,8 +284,6 @@ def build(version: int, using: str) -> FilterSnapshot:
     Both queries read an index in its own order (``pactsearch_doc_filters``, the facet
     index) and hand over the ids per group in one string or array.
     """
-    from django.db import connections
-
     connection = connections[using]
     sets: defaultdict[Key, int] = defaultdict(int)
     labels = {}
@@ -314,65 +319,11 @@ def build(version: int, using: str) -> FilterSnapshot:
     )
 
 
-def _title_order(using: str) -> dict[int, int]:
-    from django.db import connections
-
-    with connections[using].cursor() as cursor:
-        cursor.execute(f"SELECT id FROM {DOCUMENT_TABLE} ORDER BY sort_title, id")
-        return {row[0]: position for position, row in enumerate(cursor.fetchall())}
-
-
-def _sort_titles(using: str, ids: list[int]) -> dict[int, object]:
-    from django.db import connections
-
-    if not ids:
-        return {}
-    found: dict[int, object] = {}
-    with connections[using].cursor() as cursor:
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            cursor.execute(
-                f"SELECT id, sort_title FROM {DOCUMENT_TABLE} "
-                f"WHERE id IN ({', '.join(['%s'] * len(chunk))})",
-                chunk,
-            )
-            found.update(cursor.fetchall())
-    return found
-
-
-def _locations(using: str) -> tuple[dict, dict]:
-    """(documents with one location: point, documents with several: points).
-
-    Points are the fetched (document, lat, lng) rows themselves: building a new object
-    per row made loading 100,000 locations several times slower.
-    """
-    from django.db import connections
-
-    with connections[using].cursor() as cursor:
-        cursor.execute(f"SELECT document_id, lat, lng FROM {LOCATION_TABLE}")
-        rows = cursor.fetchall()
-    single: dict[int, tuple] = {}
-    again = []
-    for row in rows:
-        if row[0] in single:
-            again.append(row)
-        else:
-            single[row[0]] = row
-    several: dict[int, list[tuple]] = {}
-    for row in again:
-        several.setdefault(row[0], [single[row[0]]]).append(row)
-    for document in several:
-        del single[document]
-    return single, several
-
-
 # --- The stored sets and the per-process cache --------------------------------------------
 
 
 def stored(using: str, *, for_update: bool = False) -> FilterSnapshot | None:
     """The snapshot the writers keep in ``IndexState``, at its version."""
-    from search.models import IndexState
-
     rows = IndexState.objects.using(using).filter(pk=1)
     if for_update:
         rows = rows.select_for_update()
@@ -405,8 +356,6 @@ class SnapshotCache:
 
 
 def documents_version(using: str) -> int:
-    from search.models import IndexState
-
     version = (
         IndexState.objects.using(using)
         .filter(pk=1)
