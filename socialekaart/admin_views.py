@@ -5,6 +5,7 @@ freshness report with its one-click "Nog steeds juist". Thin adapters over
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -18,6 +19,8 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
+from pact.constants import Role
+from pact.models import Membership
 from pact.roles import can
 from socialekaart import selectors, services
 from socialekaart.constants import ReportStatus
@@ -94,8 +97,6 @@ class FreshnessReportView(KaartAdminMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        from django.conf import settings
-
         entries = selectors.stale_pages(
             organisations=freshness_scope(self.request.user)
         )
@@ -138,9 +139,6 @@ class ContentReportView(KaartAdminMixin, TemplateView):
 
 def _edited_organisation_ids(user) -> set[int]:
     """The organisations ``user`` is an editor of himself (not as pact admin)."""
-    from pact.constants import Role
-    from pact.models import Membership
-
     return set(
         Membership.objects.filter(user=user, role=Role.EDITOR).values_list(
             "organisation_id", flat=True

@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from html import unescape
 
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 ERROR = "error"
@@ -47,6 +49,22 @@ _REFERRAL = re.compile(
     r"|\bverwijzing\b[^.]{0,30}\b(nodig|mee)\b",
     re.IGNORECASE,
 )
+
+
+def plain_text(value) -> str:
+    """Rich text, a stream of blocks or a string, as plain text."""
+    if value is None:
+        return ""
+    if hasattr(value, "raw_data") or isinstance(value, list):
+        parts: list[str] = []
+        for block in value:
+            block_value = getattr(block, "value", block)
+            if isinstance(block_value, dict) or hasattr(block_value, "items"):
+                parts.extend(str(v) for v in block_value.values() if v)
+            else:
+                parts.append(str(block_value))
+        return " ".join(parts)
+    return " ".join(unescape(strip_tags(str(value))).split())
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,23 @@
-"""Admin forms of the sociale kaart pages and snippets: checks across fields and rules."""
+"""Admin forms of the sociale kaart pages and snippets: checks across fields and rules.
+
+The models name these forms (``base_form_class``), so this module sits below the
+models: it imports only the pure content rules, never models or selectors (issue 12).
+"""
 
 from __future__ import annotations
 
+from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+
+from socialekaart.content_rules import (
+    ORGANISATION,
+    SERVICE,
+    PageContent,
+    RuleFacts,
+    check_content,
+    plain_text,
+)
 
 
 def _live_forms(formset):
@@ -32,10 +46,6 @@ class ContentRulesMixin:
     """
 
     def check_content_rules(self, content) -> None:
-        from django import forms
-
-        from socialekaart.content_rules import check_content
-
         assert isinstance(self, forms.BaseForm)  # noqa: S101 (a mixin of forms only)
 
         if not any(self.data.get(action) for action in PUBLISHING_ACTIONS):
@@ -48,9 +58,6 @@ class ContentRulesMixin:
 
 class OrganisationPageForm(ContentRulesMixin, WagtailAdminPageForm):
     def clean(self):
-        from socialekaart.content_rules import ORGANISATION, PageContent
-        from socialekaart.selectors.content import plain_text
-
         cleaned = super().clean()
         locations = self.formsets.get("locations")
         self.check_content_rules(
@@ -77,15 +84,12 @@ class ServicePageForm(ContentRulesMixin, WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "locations" in self.fields:
-            from socialekaart.models import Location
-
             parent = self.parent_page
             if parent is None and self.instance.pk:
                 parent = self.instance.get_parent()
+            locations = self.fields["locations"].queryset  # every ``Location``
             self.fields["locations"].queryset = (
-                Location.objects.filter(page_id=parent.pk)
-                if parent
-                else Location.objects.none()
+                locations.filter(page_id=parent.pk) if parent else locations.none()
             )
 
     def clean(self):
@@ -112,9 +116,6 @@ class ServicePageForm(ContentRulesMixin, WagtailAdminPageForm):
         return cleaned
 
     def _content(self, cleaned, rules):
-        from socialekaart.content_rules import SERVICE, PageContent, RuleFacts
-        from socialekaart.selectors.content import plain_text
-
         parent = self.parent_page
         if parent is None and self.instance.pk:
             parent = self.instance.get_parent()

@@ -13,6 +13,10 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.admin.mail import GroupApprovalTaskStateSubmissionEmailNotifier
 
+from pact.constants import Role
+from pact.models import Membership
+from socialekaart.selectors import organisation_for_page
+
 # Wagtail connects its notifier under this id; connecting ours first under the same id
 # (socialekaart comes before wagtail.admin in INSTALLED_APPS) makes Wagtail's a no-op.
 WAGTAIL_DISPATCH_UID = "group_approval_task_submitted_email_notification"
@@ -20,9 +24,6 @@ WAGTAIL_DISPATCH_UID = "group_approval_task_submitted_email_notification"
 
 def pact_admin_ids_for(organisation) -> set[int]:
     """The people who are pact admin of a pact ``organisation`` is a member of today."""
-    from pact.constants import Role
-    from pact.models import Membership
-
     today = timezone.localdate()
     current = Q(pact__memberships__left_on__isnull=True) | Q(
         pact__memberships__left_on__gte=today
@@ -39,8 +40,6 @@ def pact_admin_ids_for(organisation) -> set[int]:
 
 class PactAdminSubmissionNotifier(GroupApprovalTaskStateSubmissionEmailNotifier):
     def get_recipient_users(self, task_state, **kwargs):
-        from socialekaart.selectors import organisation_for_page
-
         recipients = super().get_recipient_users(task_state, **kwargs)
         page = task_state.workflow_state.content_object
         organisation_page = organisation_for_page(page) if page is not None else None

@@ -1,10 +1,16 @@
-"""Admin panels of the sociale kaart pages."""
+"""Admin panels of the sociale kaart pages.
+
+The page models declare these panels, so this module sits below the models: it reads
+through the page it is bound to and imports no selectors (issue 12).
+"""
 
 from __future__ import annotations
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
+
+from socialekaart.freshness_rules import is_stale
 
 
 class FreshnessPanel(Panel):
@@ -23,11 +29,12 @@ class FreshnessPanel(Panel):
         template_name = "socialekaart/admin/freshness_panel.html"
 
         def __init__(self, **kwargs):
-            from socialekaart.selectors import is_stale, page_check_of
-
             super().__init__(**kwargs)
             page = self.instance
-            self.check = page_check_of(page) if page and page.pk else None
+            # The page's ``PageCheck`` (one to one, ``socialekaart.models.feedback``).
+            self.check = (
+                getattr(page, "kaart_check", None) if page and page.pk else None
+            )
             self.is_stale = bool(page and page.pk and page.live) and is_stale(
                 self.check.checked_on if self.check else None
             )

@@ -13,10 +13,14 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
+from django.http import Http404
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from pact.roles import can, organisations_where
+from pact.constants import Role
+from pact.roles import can, has_role, organisations_where
+from socialekaart.models import MistakeReport
+from socialekaart.selectors import organisation_for_page
 
 EDIT = "change"
 page_policy = PagePermissionPolicy()
@@ -50,10 +54,6 @@ def is_own_page(user, page: Page) -> bool:
 
     Pact admins may change every page, but they confirm "Nog steeds juist" for another
     organisation's page only after opening it (issue 11)."""
-    from pact.constants import Role
-    from pact.roles import has_role
-    from socialekaart.selectors import organisation_for_page
-
     organisation_page = organisation_for_page(page)
     organisation = getattr(organisation_page, "organisation", None)
     return organisation is not None and has_role(
@@ -75,8 +75,6 @@ def reports_visible_to(user):
     """Mistake reports ``user`` may see and handle: those of the organisations where he
     may ``kaart.handle_reports``; pact admins (``kaart.approve``) also see reports on
     pages without an organisation."""
-    from socialekaart.models import MistakeReport
-
     if not user.is_authenticated:
         return MistakeReport.objects.none()
     organisations = organisations_where(user, "kaart.handle_reports")
@@ -93,8 +91,6 @@ def can_manage_taxonomy(user) -> bool:
 def access_report(user, report_uuid):
     """The report with ``report_uuid`` if ``user`` may handle it; ``Http404`` otherwise
     (missing and forbidden look the same)."""
-    from django.http import Http404
-
     report = (
         reports_visible_to(user)
         .select_related("organisation", "page")

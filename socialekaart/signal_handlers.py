@@ -9,14 +9,17 @@
 
 from __future__ import annotations
 
+from django.contrib.auth.models import Permission
 from django.db import DatabaseError
+from wagtail.models import Page
+
+from socialekaart.models import OrganisationPage, ServicePage
+from socialekaart.services.freshness import record_check
+from socialekaart.services.permissions import organisation_page_sync_permissions
+from socialekaart.services.structure import kaart_structure_ensure
 
 
 def on_page_published(sender, instance, revision=None, **kwargs) -> None:
-    from socialekaart.models import OrganisationPage, ServicePage
-    from socialekaart.services.freshness import record_check
-    from socialekaart.services.permissions import organisation_page_sync_permissions
-
     page = instance
     if not isinstance(page, (OrganisationPage, ServicePage)):
         return
@@ -29,11 +32,6 @@ def on_page_published(sender, instance, revision=None, **kwargs) -> None:
 def ensure_structure_after_migrate(
     sender, app_config=None, using="default", **kwargs
 ) -> None:
-    from django.contrib.auth.models import Permission
-    from wagtail.models import Page
-
-    from socialekaart.services.structure import kaart_structure_ensure
-
     try:
         ready = (
             Permission.objects.using(using)

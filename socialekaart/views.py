@@ -1,6 +1,7 @@
 """Public views of the sociale kaart: thin adapters (selectors read, services write).
 
-They are routes of the pages (see ``models.pages``), so they get the page. Nothing a
+They are routes of the pages (see ``models.pages``), so they get the page: the one
+import from the models up into this module (issue 12), made inside the routes. Nothing a
 resident enters is stored or logged: filters are in the address (a shareable link,
 nothing personal), "Wat past bij mij?" is posted and answered directly with
 ``Cache-Control: no-store``.
@@ -18,6 +19,8 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
+
+from axes.helpers import get_client_ip_address
 
 from socialekaart import selectors, services
 from socialekaart.constants import HouseholdType, ServiceStatus
@@ -64,6 +67,12 @@ def home(request, page):
             what_fits_url=page.url + page.reverse_subpage("what_fits_me"),
         ),
     )
+
+
+def organisation_index_context(request, page, context: dict) -> dict:
+    """``OrganisationIndexPage.get_context``: every organisation, A to Z."""
+    context["organisation_pages"] = selectors.organisation_page_list()
+    return context
 
 
 def service_list(request, page, category_slug=None):
@@ -382,6 +391,4 @@ def _report_thanks(request, page):
 
 
 def _client_address(request) -> str:
-    from axes.helpers import get_client_ip_address
-
     return get_client_ip_address(request) or "unknown"

@@ -3,18 +3,36 @@ mistake-report queue, the freshness report, dashboard panels and log actions."""
 
 from __future__ import annotations
 
+import uuid
+
+from django.contrib import messages
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from pact.roles import can
+from socialekaart import admin_views, selectors
 from socialekaart.models import (
     Category,
+    EligibilityRule,
+    Location,
     NormPeriod,
     OrganisationPage,
     ServicePage,
     TargetGroup,
 )
+from socialekaart.permissions import (
+    can_see_freshness,
+    freshness_scope,
+    reports_visible_to,
+)
+from socialekaart.selectors import page_problems
+from socialekaart.services import organisation_page_sync_permissions
 
 
 class CategoryViewSet(SnippetViewSet):
@@ -64,8 +82,6 @@ def norm_viewset_url() -> str:
 @hooks.register("after_create_page")
 def grant_editors_on_new_organisation_page(request, page):
     if isinstance(page.specific, OrganisationPage):
-        from socialekaart.services import organisation_page_sync_permissions
-
         organisation_page_sync_permissions(page.specific)
 
 
@@ -73,10 +89,6 @@ def grant_editors_on_new_organisation_page(request, page):
 @hooks.register("after_edit_page")
 def show_content_problems(request, page):
     """After a save, the content rules' findings on what was saved (decision 0081)."""
-    from django.contrib import messages
-
-    from socialekaart.selectors import page_problems
-
     if page.specific_class not in (OrganisationPage, ServicePage):
         return
     latest = page.get_latest_revision_as_object()
@@ -107,15 +119,6 @@ def register_kaart_log_actions(actions):
 
 
 # --- Report queue and freshness report ---------------------------------------------------
-
-from django.urls import include, path, reverse  # noqa: E402
-from wagtail.admin.menu import MenuItem  # noqa: E402
-from wagtail.admin.ui.components import Component  # noqa: E402
-from wagtail.admin.ui.menus.pages import PageMenuItem  # noqa: E402
-
-from pact.roles import can  # noqa: E402
-from socialekaart import admin_views  # noqa: E402
-from socialekaart.permissions import can_see_freshness  # noqa: E402
 
 report_urls = (
     [
@@ -201,9 +204,6 @@ class KaartDashboardPanel(Component):
         self.request = request
 
     def get_context_data(self, parent_context):
-        from socialekaart import selectors
-        from socialekaart.permissions import freshness_scope, reports_visible_to
-
         user = self.request.user
         context = super().get_context_data(parent_context)
         show_freshness = can_see_freshness(user)
@@ -250,16 +250,10 @@ def kaart_page_listing_buttons(page, user, next_url=None):
 def new_ids_for_copied_children(request, page, new_page):
     """A copied page gets new UUIDs for its locations and rules (HSDS ids stay unique);
     the page's own ``uuid`` is excluded from copying by ``exclude_fields_in_copy``."""
-    import uuid
-
-    from socialekaart.models import EligibilityRule, Location
-
     for model in (Location, EligibilityRule):
         for pk in model.objects.filter(page_id=new_page.pk).values_list(
             "pk", flat=True
         ):
             model.objects.filter(pk=pk).update(uuid=uuid.uuid4())
     if isinstance(new_page.specific, OrganisationPage):
-        from socialekaart.services import organisation_page_sync_permissions
-
         organisation_page_sync_permissions(new_page.specific)

@@ -137,7 +137,9 @@ class HomePage(RoutablePageMixin, Page):
 
     Its sub-addresses (``/categorie/<slug>/``, ``/hulp/``, ``/wat-past-bij-mij/``,
     ``/fout-melden/``) are routes on this page; the views live in
-    ``socialekaart.views``.
+    ``socialekaart.views``. The routes import the views inside the method: the one
+    deliberate upward import of this app (pages -> views, issue 12), since the views
+    read through selectors that import these models.
     """
 
     intro = models.TextField(
@@ -203,11 +205,10 @@ class OrganisationIndexPage(Page):
         verbose_name_plural = _("overzichten van organisaties")
 
     def get_context(self, request, *args, **kwargs):
-        from socialekaart.selectors import organisation_page_list
+        from socialekaart import views  # the page -> view seam (see HomePage)
 
         context = super().get_context(request, *args, **kwargs)
-        context["organisation_pages"] = organisation_page_list()
-        return context
+        return views.organisation_index_context(request, self, context)
 
 
 class OrganisationPage(RoutablePageMixin, ContactFields, Page):

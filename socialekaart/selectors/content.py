@@ -3,10 +3,6 @@
 
 from __future__ import annotations
 
-from html import unescape
-
-from django.utils.html import strip_tags
-
 from socialekaart.constants import ServiceStatus
 from socialekaart.content_rules import (
     ORGANISATION,
@@ -15,23 +11,9 @@ from socialekaart.content_rules import (
     Problem,
     RuleFacts,
     check_content,
+    plain_text,
 )
-
-
-def plain_text(value) -> str:
-    """Rich text, a stream of blocks or a string, as plain text."""
-    if value is None:
-        return ""
-    if hasattr(value, "raw_data") or isinstance(value, list):
-        parts: list[str] = []
-        for block in value:
-            block_value = getattr(block, "value", block)
-            if isinstance(block_value, dict) or hasattr(block_value, "items"):
-                parts.extend(str(v) for v in block_value.values() if v)
-            else:
-                parts.append(str(block_value))
-        return " ".join(parts)
-    return " ".join(unescape(strip_tags(str(value))).split())
+from socialekaart.models import OrganisationPage, ServicePage
 
 
 def rule_facts(rules) -> list[RuleFacts]:
@@ -53,8 +35,6 @@ def rule_facts(rules) -> list[RuleFacts]:
 
 def page_content(page, organisation_page=None) -> PageContent:
     """``page`` (a service or organisation page, as saved) as ``PageContent``."""
-    from socialekaart.models import ServicePage
-
     if isinstance(page, ServicePage):
         if organisation_page is None:
             parent = page.get_parent()
@@ -114,8 +94,6 @@ def pages_with_problems(*, organisations=None) -> list[dict]:
     Each entry: ``page``, ``organisation_page``, ``problems``. Reads every page in
     scope (a few queries per page): an admin report, not a public page.
     """
-    from socialekaart.models import OrganisationPage, ServicePage
-
     organisation_pages = OrganisationPage.objects.live().prefetch_related("locations")
     if organisations is not None:
         organisation_pages = organisation_pages.filter(organisation__in=organisations)

@@ -1,27 +1,21 @@
-"""Reads for freshness and the report queue."""
+"""Reads for freshness and the report queue (the date rules are in
+``socialekaart.freshness_rules``, re-exported here)."""
 
 from __future__ import annotations
 
 import datetime
 
-from django.conf import settings
 from django.db.models import Count, Q
-from django.utils import timezone
 
 from socialekaart.constants import ReportStatus, ServiceStatus
+from socialekaart.freshness_rules import (
+    freshness_threshold,
+    is_stale,
+    months_before,
+    unchecked_since,
+)
+from socialekaart.models import MistakeReport, OrganisationPage, PageCheck, ServicePage
 from socialekaart.selectors.pages import STEPLEN
-
-
-def freshness_threshold(today: datetime.date | None = None) -> datetime.date:
-    """Pages last checked before this day are stale."""
-    today = today or timezone.localdate()
-    return today - datetime.timedelta(days=settings.PACT_FRESHNESS_DAYS)
-
-
-def is_stale(
-    checked_on: datetime.date | None, today: datetime.date | None = None
-) -> bool:
-    return checked_on is None or checked_on < freshness_threshold(today)
 
 
 def stale_pages(
@@ -33,8 +27,6 @@ def stale_pages(
     Each entry: ``page``, ``organisation_page``, ``organisation`` (or None),
     ``checked_on``, ``checked_by``, ``reminded_on``. Three queries.
     """
-    from socialekaart.models import OrganisationPage, ServicePage
-
     threshold = freshness_threshold(today)
     stale = (
         Q(kaart_check__isnull=True)
@@ -88,8 +80,6 @@ def stale_pages(
 
 def open_report_counts() -> dict[int, int]:
     """``{organisation id: number of open reports}``."""
-    from socialekaart.models import MistakeReport
-
     rows = (
         MistakeReport.objects.filter(
             status=ReportStatus.OPEN, organisation__isnull=False
@@ -100,42 +90,8 @@ def open_report_counts() -> dict[int, int]:
     return {row["organisation"]: row["count"] for row in rows}
 
 
-RESIDENT_NOTICE_MONTHS = 8
-
-
-def months_before(day: datetime.date, months: int) -> datetime.date:
-    """The same day ``months`` earlier (the last day of a shorter month)."""
-    import calendar
-
-    month_index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(month_index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return datetime.date(year, month + 1, min(day.day, last))
-
-
-def unchecked_since(
-    page, check, today: datetime.date | None = None
-) -> datetime.date | None:
-    """The day ``page`` was last checked, when that is more than 8 months ago: then
-    residents are told (issue 11). A page never marked "Nog steeds juist" counts as
-    checked when it was last published (a pact admin approved it then)."""
-    checked_on = check.checked_on if check is not None else None
-    if checked_on is None and page.last_published_at is not None:
-        checked_on = timezone.localtime(page.last_published_at).date()
-    if checked_on is None:
-        return None
-    today = today or timezone.localdate()
-    return (
-        checked_on
-        if checked_on < months_before(today, RESIDENT_NOTICE_MONTHS)
-        else None
-    )
-
-
 def page_check_of(page):
     """The ``PageCheck`` of ``page`` or ``None``."""
-    from socialekaart.models import PageCheck
-
     return (
         PageCheck.objects.select_related("checked_by").filter(page_id=page.pk).first()
     )

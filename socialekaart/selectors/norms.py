@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 from django.db.models import Q
 from django.utils import timezone
 
+from socialekaart.models import NormPeriod
+
 if TYPE_CHECKING:
     from socialekaart.models import NormPeriod
 
@@ -30,8 +32,6 @@ def last_norm_change(day: datetime.date) -> datetime.date:
 def norm_period_on(day: datetime.date | None = None) -> NormPeriod | None:
     """The ``NormPeriod`` valid on ``day`` (today by default), with its amounts
     prefetched; ``None`` when the table has no period for that day."""
-    from socialekaart.models import NormPeriod
-
     day = day or timezone.localdate()
     return (  # type: ignore[no-any-return]
         NormPeriod.objects.filter(valid_from__lte=day)

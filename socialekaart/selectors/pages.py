@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.query import PageQuerySet
 
 from socialekaart.constants import ServiceStatus
+from socialekaart.models import EligibilityRule, OrganisationPage, ServicePage
 
 STEPLEN = Page.steplen
 
@@ -16,8 +17,6 @@ STEPLEN = Page.steplen
 def organisation_for_page(page: Page):
     """The ``OrganisationPage`` a page belongs to (itself, or a service's parent);
     ``None`` for other pages. One query."""
-    from socialekaart.models import OrganisationPage
-
     if page.depth < 2:
         return None
     paths = [page.path, page.path[:-STEPLEN]]
@@ -32,8 +31,6 @@ def organisation_for_page(page: Page):
 def attach_organisation_pages(pages: Iterable[Page]) -> list[Page]:
     """Set ``page.organisation_page`` and ``page.organisation_title`` on each service
     page (one query for all)."""
-    from socialekaart.models import OrganisationPage
-
     pages = list(pages)
     parent_paths = {page.path[:-STEPLEN] for page in pages}
     parents = {
@@ -62,8 +59,6 @@ def organisation_display_name(organisation_page) -> str:
 
 def organisation_page_list() -> QuerySet:
     """Live, public organisation pages A to Z."""
-    from socialekaart.models import OrganisationPage
-
     return (
         OrganisationPage.objects.live()
         .public()
@@ -74,8 +69,6 @@ def organisation_page_list() -> QuerySet:
 
 def live_services() -> PageQuerySet:
     """Live, public services that have not ended."""
-    from socialekaart.models import ServicePage
-
     return ServicePage.objects.live().public().exclude(status=ServiceStatus.ENDED)
 
 
@@ -93,8 +86,6 @@ def age_filter_q(age: int, municipality=None) -> Q:
     limits include ``age``. With ``municipality``, only the rules that hold there count
     (rules without municipalities hold in the whole service area): the same fund can
     be for children 4-17 in one municipality and 0-17 in another."""
-    from socialekaart.models import EligibilityRule
-
     rules = EligibilityRule.objects.filter(page=OuterRef("pk"))
     if municipality is not None:
         rules = rules.filter(

@@ -20,7 +20,17 @@ from django.db.models import Q
 from wagtail.models import Page, Site
 from wagtail.rich_text import get_text_for_indexing
 
+from pact.models import Municipality
 from socialekaart.constants import ServiceStatus
+from socialekaart.models import (
+    Category,
+    EligibilityRule,
+    Location,
+    OrganisationPage,
+    PageCheck,
+    ServicePage,
+    TargetGroup,
+)
 from socialekaart.selectors.pages import STEPLEN, organisation_display_name
 
 DOCUMENT_KEYS = (
@@ -53,8 +63,6 @@ KIND_ORGANISATION = "organisation"
 
 def search_documents(*, batch_size: int = 500) -> Iterator[dict]:
     """Every indexable page as a search document: services first, then organisations."""
-    from socialekaart.models import OrganisationPage, ServicePage
-
     terms = _Terms.load()
     private = Page.objects.all().private_q()
     organisation_pages = _organisation_pages(OrganisationPage.objects.all())
@@ -88,8 +96,6 @@ def search_document_for_page(page: Page) -> dict | None:
     """The search document of ``page``, or ``None`` when it must not be in the index
     (not a sociale kaart service or organisation page, not live, private, expired, or
     an ended service)."""
-    from socialekaart.models import OrganisationPage, ServicePage
-
     page = page.specific
     if not isinstance(page, (ServicePage, OrganisationPage)):
         return None
@@ -159,9 +165,6 @@ class _Terms:
 
     @classmethod
     def load(cls) -> _Terms:
-        from pact.models import Municipality
-        from socialekaart.models import Category, TargetGroup
-
         def by_id(model, order):
             return {
                 row["pk"]: row
@@ -214,8 +217,6 @@ def _pairs(through, owner: str, target: str, ids, span) -> dict[int, list[int]]:
 
 def _related(rows) -> dict:
     """Everything a batch of services needs besides its own row: 7 queries."""
-    from socialekaart.models import EligibilityRule, Location, PageCheck, ServicePage
-
     ids = [row["pk"] for row in rows]
     wanted = set(ids)
     span = (min(ids), max(ids)) if ids else (0, -1)

@@ -23,7 +23,9 @@ from wagtail.log_actions import log
 from pact.constants import Role
 from pact.roles import can, organisation_group
 from socialekaart.constants import FRESHNESS_REMINDER_INTERVAL_DAYS
+from socialekaart.models import PageCheck
 from socialekaart.permissions import NotAllowed, can_edit_page
+from socialekaart.selectors import open_report_counts, stale_pages
 
 
 @transaction.atomic
@@ -33,8 +35,6 @@ def record_check(*, page, user, on: datetime.date | None = None):
 
     Atomic itself: the publish signal also fires outside any transaction (the admin's
     publish action, scheduled publishing), and the row lock needs one."""
-    from socialekaart.models import PageCheck
-
     on = on or timezone.localdate()
     check = PageCheck.objects.select_for_update().filter(page_id=page.pk).first()
     if check is None:
@@ -69,9 +69,6 @@ def page_mark_checked(*, page, actor, on: datetime.date | None = None):
 def freshness_send_reminders(*, today: datetime.date | None = None) -> int:
     """E-mail each organisation's editors the stale pages they have not been reminded
     of recently; returns the number of e-mails sent. Marks the pages as reminded."""
-    from socialekaart.models import PageCheck
-    from socialekaart.selectors import open_report_counts, stale_pages
-
     today = today or timezone.localdate()
     remind_before = today - datetime.timedelta(days=FRESHNESS_REMINDER_INTERVAL_DAYS)
     by_organisation = defaultdict(list)

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from socialekaart.constants import HouseholdType
+from socialekaart.models import NormAmount, NormPeriod
 from socialekaart.permissions import NotAllowed, can_manage_taxonomy
 
 
@@ -28,8 +29,6 @@ def norm_period_upsert(
     Raises ``NotAllowed`` unless ``actor`` may manage the taxonomy, and
     ``ValidationError`` for a start date other than 1 January or 1 July.
     """
-    from socialekaart.models import NormAmount, NormPeriod
-
     if actor is not None and not can_manage_taxonomy(actor):
         raise NotAllowed(_("Alleen pactbeheerders beheren de normbedragen."))
     period = NormPeriod.objects.filter(valid_from=valid_from).first()

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from pact.models import Municipality, Organisation
+from socialekaart.models import EligibilityRule, Location, OrganisationPage, ServicePage
 from socialekaart.permissions import NotAllowed
 from socialekaart.services.permissions import organisation_page_sync_permissions
 
@@ -86,8 +87,6 @@ def organisation_page_create(
     Grants the organisation's editors page permissions on it. Raises ``NotAllowed``
     when ``actor`` may not add pages there, ``ValidationError`` for invalid fields.
     """
-    from socialekaart.models import Location, OrganisationPage
-
     _authorise_add(actor, parent)
     title = title or (organisation.name if organisation else "")
     page = OrganisationPage(
@@ -129,8 +128,6 @@ def service_page_create(
     Publishes when ``actor`` may publish (or is the system); otherwise the page goes
     into the moderation workflow. Raises ``NotAllowed`` or ``ValidationError``.
     """
-    from socialekaart.models import EligibilityRule, Location, ServicePage
-
     _authorise_add(actor, organisation_page)
     page = ServicePage(
         title=title, slug=slug or slugify(title), summary=summary, **fields

@@ -30,7 +30,9 @@ from socialekaart.constants import (
     ReportKind,
     ReportStatus,
 )
+from socialekaart.models import MistakeReport
 from socialekaart.permissions import NotAllowed, can_handle_reports
+from socialekaart.selectors import organisation_for_page
 
 LINK = re.compile(r"(https?://|www\.)", re.IGNORECASE)
 RATE_WINDOW_SECONDS = 60 * 60
@@ -72,9 +74,6 @@ def mistake_report_submit(*, page, kind: str, message: str, client_address: str 
     ``None`` is for reports that do not come from the web (the demo data), which are
     not rate-limited.
     """
-    from socialekaart.models import MistakeReport
-    from socialekaart.selectors import organisation_for_page
-
     kind = ReportKind(kind)
     message = (message or "").strip()[:1000]
     if len(LINK.findall(message)) > REPORT_MAX_LINKS:

@@ -18,6 +18,7 @@ from wagtail.models import (
 
 from pact.constants import Role
 from pact.roles import role_group
+from socialekaart.models import HomePage, OrganisationIndexPage
 
 HOME_TITLE = "Sociale kaart armoedepact"
 HOME_INTRO = (
@@ -55,8 +56,6 @@ def page_permissions(actions) -> list[Permission]:
 @transaction.atomic
 def home_page_ensure():
     """The one home page, as the default site's root; replaces Wagtail's welcome page."""
-    from socialekaart.models import HomePage
-
     home = HomePage.objects.first()
     root = Page.get_first_root_node()
     if home is None:
@@ -85,8 +84,6 @@ def kaart_structure_ensure():
 
     Returns the organisation index page. Running it again changes nothing.
     """
-    from socialekaart.models import OrganisationIndexPage
-
     home = home_page_ensure()
     index = OrganisationIndexPage.objects.child_of(home).first()
     if index is None:

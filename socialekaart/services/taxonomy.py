@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from socialekaart.models import Category, TargetGroup
 from socialekaart.permissions import NotAllowed, can_manage_taxonomy
 
 
@@ -28,8 +29,6 @@ def category_upsert(
     *, slug: str, name: str, description: str = "", sort_order: int = 100, actor=None
 ):
     """Create or update the category ``slug``; idempotent. Raises ``NotAllowed``."""
-    from socialekaart.models import Category
-
     return _upsert(
         Category,
         slug=slug,
@@ -45,8 +44,6 @@ def target_group_upsert(
     *, slug: str, name: str, description: str = "", sort_order: int = 100, actor=None
 ):
     """Create or update the target group ``slug``; idempotent. Raises ``NotAllowed``."""
-    from socialekaart.models import TargetGroup
-
     return _upsert(
         TargetGroup,
         slug=slug,

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import json
+from html import unescape
+
 from django import template
+from django.conf import settings
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from socialekaart.constants import LANGUAGE_CHOICES, Weekday
+from socialekaart.constants import LANGUAGE_CHOICES, AgeSubject, HouseholdType, Weekday
+from socialekaart.eligibility import age_range, join_clauses
 from socialekaart.eligibility import amount_text as format_amount
 from socialekaart.eligibility import euros as format_euros
 from socialekaart.eligibility import euros_cents as format_euros_cents
-from socialekaart.eligibility import join_clauses
 
 register = template.Library()
 
@@ -94,8 +101,6 @@ def breadcrumbs_for(context, page, *extra_titles):
 
 @register.filter
 def household_labels(rule) -> str:
-    from socialekaart.constants import HouseholdType
-
     return join_clauses(
         [str(HouseholdType(code).label).lower() for code in rule.household_types]
     )
@@ -103,9 +108,6 @@ def household_labels(rule) -> str:
 
 @register.filter
 def age_text(rule) -> str:
-    from socialekaart.constants import AgeSubject
-    from socialekaart.eligibility import age_range
-
     span = age_range(rule.min_age, rule.max_age)
     if rule.age_subject == AgeSubject.CHILD:
         return _("voor kinderen %(span)s") % {"span": span}
@@ -123,10 +125,6 @@ def sentence(text) -> str:
 def blocks_as_text(stream) -> str:
     """Opening hours (or any stream of small blocks) as one line of plain text, for
     the summary a professional sends: "maandag: 09:00–12:00 uur; woensdag: ..."."""
-    from html import unescape
-
-    from django.utils.html import strip_tags
-
     return "; ".join(
         " ".join(unescape(strip_tags(str(block.render()))).split())
         for block in stream or []
@@ -141,10 +139,6 @@ def content_lang() -> str:
     screen reader pronounce it as Dutch (WCAG 2.1 success criterion 3.1.2). Empty on
     Dutch pages. Use as ``{% content_lang as nl %}`` and ``<p{{ nl }}>``.
     """
-    from django.conf import settings
-    from django.utils.safestring import mark_safe
-    from django.utils.translation import get_language
-
     content_language = settings.LANGUAGE_CODE.split("-")[0]
     if (get_language() or content_language).split("-")[0] == content_language:
         return ""
@@ -156,7 +150,6 @@ def opening_data(hours, exceptions=None) -> str:
     """Opening hours (and exceptions) as JSON for ``data-opening``: the browser works
     out "nu open" in Amsterdam time (``kaart.js``), because a page from the anonymous
     cache may be minutes old (decision 0073)."""
-    import json
 
     def time(value) -> str | None:
         return value.strftime("%H:%M") if value else None

@@ -8,12 +8,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 
+from socialekaart import services
 from socialekaart.hsds.importing.reading import (
     ImportReport,
     OrganisationRecord,
     Problem,
     ServiceRecord,
 )
+from socialekaart.models import EligibilityRule, Location
 
 # --- Writing --------------------------------------------------------------------------
 
@@ -32,9 +34,6 @@ ORGANISATION_FIELDS = ("phone", "email", "website", "languages", "walk_in_hours"
 
 
 def write_organisation(record: OrganisationRecord, index, report: ImportReport):
-    from socialekaart import services
-    from socialekaart.models import Location
-
     plan = record.plan
     page = plan.get("page")
     if plan.get("keep"):
@@ -112,9 +111,6 @@ SERVICE_FIELDS = (
 
 
 def write_service(record: ServiceRecord, organisation_page, report: ImportReport):
-    from socialekaart import services
-    from socialekaart.models import EligibilityRule, Location
-
     plan = record.plan
     locations = list(
         Location.objects.filter(page=organisation_page, uuid__in=plan["location_ids"])
@@ -180,8 +176,6 @@ def _validation_message(error: Exception) -> str:
 
 def apply(records: list[OrganisationRecord], report: ImportReport) -> None:
     """Write every plan in one transaction; any failure rolls all of it back."""
-    from socialekaart import services
-
     with transaction.atomic():
         index = services.kaart_structure_ensure()
         for record in records:

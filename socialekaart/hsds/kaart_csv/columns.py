@@ -5,6 +5,9 @@ from __future__ import annotations
 import csv
 
 from pact.spreadsheets import neutralise_row
+from socialekaart.hsds.mapping import Site
+from socialekaart.models import OrganisationPage, ServicePage
+from socialekaart.permissions import pages_editable_by
 
 COLUMNS = [
     "id",
@@ -58,9 +61,6 @@ def _list(value: str) -> list[str]:
 
 def services_for(actor=None):
     """Every service page (not only live ones), or those ``actor`` may edit."""
-    from socialekaart.models import ServicePage
-    from socialekaart.permissions import pages_editable_by
-
     pages = ServicePage.objects.all()
     if actor is not None:
         pages = pages.filter(pk__in=pages_editable_by(actor).values("pk"))
@@ -72,9 +72,6 @@ def services_for(actor=None):
 
 
 def export_rows(actor=None) -> list[dict]:
-    from socialekaart.hsds.mapping import Site
-    from socialekaart.models import OrganisationPage
-
     site = Site.current()
     pages = list(services_for(actor))
     parents = {

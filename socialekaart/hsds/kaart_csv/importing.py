@@ -15,7 +15,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from pact.models import Municipality
 from pact.spreadsheets import restore
+from socialekaart import services
 from socialekaart.constants import ServiceStatus
 from socialekaart.hsds.kaart_csv.columns import (
     COLUMNS,
@@ -25,6 +27,8 @@ from socialekaart.hsds.kaart_csv.columns import (
     YES,
     _list,
 )
+from socialekaart.models import Category, ServicePage, TargetGroup
+from socialekaart.permissions import can_edit_page
 
 
 @dataclass
@@ -120,9 +124,6 @@ def _read(text: str, report: CsvReport) -> list[tuple[int, dict]]:
 
 class RowChecker:
     def __init__(self, actor, report: CsvReport) -> None:
-        from pact.models import Municipality
-        from socialekaart.models import Category, ServicePage, TargetGroup
-
         self.actor = actor
         self.report = report
         self.pages = {
@@ -137,8 +138,6 @@ class RowChecker:
         self.seen: dict[str, int] = {}
 
     def check(self, line: int, row: dict) -> RowPlan | None:
-        from socialekaart.permissions import can_edit_page
-
         problems: list[str] = []
         key = row.get("id", "")
         page = self.pages.get(key)
@@ -305,8 +304,6 @@ def _changed(page, plan: RowPlan) -> bool:
 
 
 def _write(plan: RowPlan, actor, report: CsvReport) -> None:
-    from socialekaart import services
-
     page = plan.page.specific
     if _changed(page, plan):
         for name, value in plan.values.items():

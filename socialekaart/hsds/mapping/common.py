@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
+from wagtail.models import Site as WagtailSite
 
 from socialekaart.constants import (
     LANGUAGE_CHOICES,
@@ -40,8 +41,6 @@ class Site:
 
     @classmethod
     def current(cls) -> Site:
-        from wagtail.models import Site as WagtailSite
-
         roots = sorted(
             (root.root_path for root in WagtailSite.get_site_root_paths()),
             key=len,

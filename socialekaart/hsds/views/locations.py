@@ -25,13 +25,12 @@ from socialekaart.hsds.views.services import (
     _service_filters,
     _uuid_or_none,
 )
+from socialekaart.models import ServicePage
 
 # --- Services at locations ------------------------------------------------------------
 
 
 def _pairs(services_queryset):
-    from socialekaart.models import ServicePage
-
     through = ServicePage.locations.through
     return through.objects.filter(servicepage__in=services_queryset.values("pk"))
 

@@ -6,6 +6,7 @@ import uuid
 
 from django.utils.translation import gettext as _
 
+from pact.models import Municipality
 from socialekaart.hsds import mapping
 from socialekaart.hsds import selectors as hs
 from socialekaart.hsds.params import Params
@@ -23,6 +24,7 @@ from socialekaart.hsds.views.common import (
     not_found,
     page_of,
 )
+from socialekaart.models import OrganisationPage
 
 # --- Services -------------------------------------------------------------------------
 
@@ -37,8 +39,6 @@ SERVICE_FILTERS = {
 
 
 def _municipality(params: Params):
-    from pact.models import Municipality
-
     value = params.text("municipality", max_length=100)
     if not value:
         return None
@@ -74,8 +74,6 @@ MINIMAL_FIELDS = ("uuid", "title", "status", "last_published_at", "parent_path")
 def services_minimal(rows: list[dict]) -> list[dict]:
     """``minimal=true`` rows (dicts of ``MINIMAL_FIELDS``); one query for the
     organisations' publication times."""
-    from socialekaart.models import OrganisationPage
-
     published = dict(
         OrganisationPage.objects.filter(
             path__in={row["parent_path"] for row in rows}

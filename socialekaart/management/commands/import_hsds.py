@@ -10,8 +10,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from pact.models import Municipality, Organisation
 from socialekaart.hsds.importing import import_hsds
 from socialekaart.hsds.schema import SchemaUnavailable
+from socialekaart.models import Category
 
 
 class Command(BaseCommand):
@@ -51,9 +53,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, path, dry_run, strict, link_organisation, **options):
-        from pact.models import Municipality, Organisation
-        from socialekaart.models import Category
-
         municipality = category = None
         if options.get("municipality"):
             municipality = Municipality.objects.filter(
