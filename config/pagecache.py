@@ -40,9 +40,11 @@ from django.utils.cache import (
 )
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from pact.selectors import CONTENT_GENERATION_KEY, content_generation
+
 logger = logging.getLogger("pact.pagecache")
 
-GENERATION_KEY = "pagecache:generation"
+GENERATION_KEY = CONTENT_GENERATION_KEY
 EXCLUDED_PREFIXES = (
     "/admin/",
     "/casusregie/",
@@ -86,11 +88,7 @@ WATCHED_MODELS = {"search.synonymgroup"}
 
 
 def generation() -> int:
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        value = 1
-        cache.add(GENERATION_KEY, value, None)
-    return int(value)
+    return content_generation()
 
 
 def _bump() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.db.models import Prefetch, QuerySet
 
 from pact.constants import Role
@@ -10,6 +11,21 @@ from pact.models import Membership, Organisation, Pact
 from pact.roles import organisations_where
 
 User = get_user_model()
+
+CONTENT_GENERATION_KEY = "pagecache:generation"
+
+
+def content_generation() -> int:
+    """The number of the public content's current state: every change of something a
+    public page can show increments it (``config.pagecache`` wires the signals,
+    decision 0073). Whatever is kept in the cache under a key with this number is
+    never read after such a change. With the cache down: 1, and nothing cached is
+    found (the cache answers ``None``)."""
+    value = cache.get(CONTENT_GENERATION_KEY)
+    if value is None:
+        value = 1
+        cache.add(CONTENT_GENERATION_KEY, value, None)
+    return int(value)
 
 
 def organisation_list_for_member_management(user) -> QuerySet[Organisation]:

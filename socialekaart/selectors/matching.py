@@ -11,6 +11,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.cache import cache
+
+from pact.selectors import content_generation
 from socialekaart.constants import HOUSEHOLDS_WITH_CHILDREN
 from socialekaart.eligibility import Outcome, Rule, Situation, Verdict, evaluate
 from socialekaart.selectors.narrowing import could_fit_q
@@ -52,6 +55,7 @@ class MatchResult:
     does_not_fit: list[Match] = field(default_factory=list)
     does_not_fit_count: int = 0
     unchecked: int = 0
+    does_not_fit_counted_all: bool = True
 
     @property
     def yearly_total(self) -> Decimal | None:
@@ -195,36 +199,31 @@ def services_matching(
     roots = Site.get_site_root_paths()
     unchecked = 0
     left_out: list[int] = []
-    not_fit_count = 0
+    counted_all = True
+    norm_amount = norms.get(situation.household_type)
     if not narrow:
         matches = _evaluate(in_municipality, situation, norms, organisations, roots)
-    else:
-        # One query says which offerings of the municipality could fit, best first,
-        # and which the database leaves out (issue 9: each separate count or id list
-        # costs as much as the narrowing itself at 10,000 offerings).
-        candidates, left_out = _candidates(
-            in_municipality, situation, norms.get(situation.household_type)
+    elif limit is None:
+        # One query says which offerings of the municipality could fit and which
+        # the database leaves out; every candidate is evaluated.
+        _candidates_ids, left_out = _candidates(in_municipality, situation, norm_amount)
+        matches = _evaluate(
+            in_municipality.filter(could_fit_q(situation, norm_amount)),
+            situation,
+            norms,
+            organisations,
+            roots,
         )
-        not_fit_count = len(left_out)
-        if limit is None:
-            matches = _evaluate(
-                in_municipality.filter(
-                    could_fit_q(situation, norms.get(situation.household_type))
-                ),
-                situation,
-                norms,
-                organisations,
-                roots,
-            )
-        else:
-            matches, unchecked = _evaluate_best_first(
-                candidates,
-                situation,
-                norms,
-                organisations,
-                roots,
-                limit=limit,
-            )
+    else:
+        matches, left_out, unchecked, counted_all = _evaluate_best_first(
+            in_municipality,
+            situation,
+            norms,
+            organisations,
+            roots,
+            limit=limit,
+        )
+    not_fit_count = len(left_out)
     fits = sorted(
         (m for m in matches if m.verdict.outcome == Outcome.FITS), key=order_key
     )
@@ -253,6 +252,7 @@ def services_matching(
         does_not_fit=not_fit[:NOT_FIT_SHOWN],
         does_not_fit_count=not_fit_count,
         unchecked=unchecked,
+        does_not_fit_counted_all=counted_all,
     )
 
 
@@ -300,38 +300,87 @@ def _candidates(
     return candidates, left_out
 
 
+BEST_FIRST_SECONDS = 3600
+"""How long the municipality's offerings in best-first order are kept in the cache.
+The key holds the public content's generation (``pact.selectors.content_generation``),
+so any change of the kaart makes a new list; this only bounds what an unused one
+occupies."""
+
+
+def _best_first_ids(in_municipality, municipality_id: int) -> list[int]:
+    """The ids of ``in_municipality`` best first (``best_first``). The same for every
+    resident of the municipality until the kaart changes, so kept in the cache: page
+    ids only, nothing about the resident. One query when not kept (or the cache is
+    down)."""
+    key = f"kaart:best-first:{content_generation()}:{municipality_id}"
+    ids = cache.get(key)
+    if ids is None:
+        ids = list(best_first(in_municipality).values_list("pk", flat=True))
+        cache.set(key, ids, BEST_FIRST_SECONDS)
+    return ids
+
+
 def _evaluate_best_first(
-    candidates: list[int],
-    situation,
+    in_municipality,
+    situation: Situation,
     norms,
     organisations,
     roots,
     *,
     limit: int,
-) -> tuple[list[Match], int]:
-    """Evaluate ``candidates`` best first in batches of ``2 x limit`` until
-    ``limit`` fit (or ``8 x limit`` were looked at); the matches and how many
-    candidates were not evaluated. Three queries a batch.
+) -> tuple[list[Match], list[int], int, bool]:
+    """Evaluate the municipality's offerings best first until ``limit`` fit: the
+    matches, the ids the database ruled out among those looked at, how many were
+    not looked at, and whether the ruled-out ids are all of them.
 
-    Those that might fit are the ones met on the way: with more than ``limit``
-    offerings that fit, the page shows those first and says how many were not
-    looked at ("Laat alles zien" evaluates every one). Each evaluation writes the
-    resident's sentences, so looking at fewer is what keeps the answer quick at
-    10,000 offerings (issue 9)."""
-    most = 8 * max(limit, 1)
-    ids = candidates[:most]
+    First the best ``8 x limit`` offerings, in windows of ``2 x limit``: for each
+    window one query says which could fit (``could_fit_q``) and those are evaluated
+    (three queries). This is what keeps the answer quick at 10,000 offerings (issue
+    9): nothing is read of the offerings that are not looked at. Those that might
+    fit are the ones met on the way; the page says how many were not looked at and
+    "Laat alles zien" evaluates every one.
+
+    When fewer than ``limit`` fit among those (a resident for whom little fits),
+    the database narrows all the municipality's offerings in one pass and the best
+    remaining candidates are evaluated, up to ``8 x limit`` more: the counts are
+    then complete and ``unchecked`` counts candidates only."""
+    norm = norms.get(situation.household_type)
+    could = could_fit_q(situation, norm)
+    ordered = _best_first_ids(in_municipality, situation.municipality_id)
     batch = 2 * max(limit, 1)
+    most = 8 * max(limit, 1)
     matches: list[Match] = []
+    left_out: list[int] = []
     fits = looked = 0
-    for start in range(0, len(ids), batch):
-        chunk = ids[start : start + batch]
+    while fits < limit and looked < min(len(ordered), most):
+        window = ordered[looked : looked + batch]
+        looked += len(window)
+        possible = set(_by_ids(window).filter(could).values_list("pk", flat=True))
+        left_out += [pk for pk in window if pk not in possible]
+        found = _evaluate(
+            _by_ids([pk for pk in window if pk in possible]),
+            situation,
+            norms,
+            organisations,
+            roots,
+        )
+        matches += found
+        fits += sum(1 for m in found if m.verdict.outcome == Outcome.FITS)
+    if fits >= limit or looked >= len(ordered):
+        return matches, left_out, len(ordered) - looked, looked >= len(ordered)
+    seen = set(ordered[:looked])
+    candidates, left_out = _candidates(in_municipality, situation, norm)
+    rest = [pk for pk in candidates if pk not in seen]
+    evaluated = 0
+    for start in range(0, len(rest), batch):
+        chunk = rest[start : start + batch]
         found = _evaluate(_by_ids(chunk), situation, norms, organisations, roots)
         matches += found
-        looked += len(chunk)
+        evaluated += len(chunk)
         fits += sum(1 for m in found if m.verdict.outcome == Outcome.FITS)
-        if fits >= limit:
+        if fits >= limit or evaluated >= most:
             break
-    return matches, len(candidates) - looked
+    return matches, left_out, len(rest) - evaluated, True
 
 
 def _under(path: str):

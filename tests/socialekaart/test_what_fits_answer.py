@@ -365,3 +365,55 @@ class LimitTests:
         everything = client.post(URL, {**form, "alles": "1"}).content.decode()
         assert "Gratis hulp 29" in everything
         assert "niet bekeken" not in everything
+
+    def test_a_change_of_the_kaart_is_in_the_next_answer(self, many):
+        """The municipality's offerings in best-first order are kept in the cache under
+        the content generation: a new offering is seen at once."""
+        from socialekaart.selectors import services_matching
+
+        before = services_matching(self.situation(many), limit=2)
+        assert before.fits[0].page.title == "Zz vanzelf"
+        f.service_page(many.org_a, title="Aa vanzelf", is_automatic=True)
+        after = services_matching(self.situation(many), limit=2)
+        assert after.fits[0].page.title == "Aa vanzelf"
+
+    def test_what_was_not_looked_at_is_not_counted_as_not_fitting(self, client, many):
+        from socialekaart.selectors import services_matching
+
+        limited = services_matching(self.situation(many), limit=2)
+        assert limited.unchecked > 0
+        assert not limited.does_not_fit_counted_all
+        assert services_matching(self.situation(many)).does_not_fit_counted_all
+
+
+@pytest.mark.django_db
+class FewFitTests:
+    """Issue 9: when little fits among the best offerings, the database narrows them
+    all and the answer still finds what fits further down, with complete counts."""
+
+    @pytest.fixture
+    def kaart_for_couples(self, kaart):
+        for number in range(20):
+            f.service_page(
+                kaart.org_a,
+                title=f"Voor stellen {number:02d}",
+                is_automatic=True,
+                rules=[{"household_types": [HouseholdType.COUPLE]}],
+            )
+        f.service_page(kaart.org_a, title="Zz past", is_free=False)
+        return kaart
+
+    def test_what_fits_further_down_is_found(self, kaart_for_couples):
+        from socialekaart.selectors import services_matching
+
+        municipality = kaart_for_couples.org_a.organisation.municipalities.first()
+        situation = Situation(
+            municipality_id=municipality.pk,
+            household_type=HouseholdType.SINGLE,
+            income=Decimal(1000),
+        )
+        limited = services_matching(situation, limit=2)
+        full = services_matching(situation)
+        assert "Zz past" in [m.page.title for m in limited.fits]
+        assert limited.does_not_fit_counted_all
+        assert limited.does_not_fit_count == full.does_not_fit_count >= 20
