@@ -33,7 +33,7 @@ from django.utils.translation import gettext as _
 from casusregie import services as casusregie_services
 from casusregie.constants import AuditAction
 from pact.models import Municipality
-from vroegsignalering import permissions
+from vroegsignalering import events, permissions
 from vroegsignalering.constants import (
     MAX_IMPORT_ROWS,
     MERGE_PERIOD_DAYS,
@@ -398,6 +398,7 @@ def signals_import(
             rows=len(rows),
         )
         touched_organisations = set()
+        changed_organisation_ids: set[int] = set()
         for (postcode, house_number), address_rows in by_address.items():
             household, created = _household_for(
                 municipality, postcode, house_number, address_rows, today
@@ -438,11 +439,17 @@ def signals_import(
             )
             if household.status == HouseholdStatus.NEW:
                 touched_organisations.add(household.organisation)
+            changed_organisation_ids.add(household.organisation_id)
         batch.save(update_fields=["signals_new", "signals_merged", "households_new"])
         for organisation in sorted(touched_organisations, key=lambda o: o.pk):
             households_plan(
                 organisation=organisation, week=week_start_of(today), today=today
             )
+        # Live queues fetch again once this commits (nothing if the file is rejected).
+        events.publish_queue_changed(
+            organisation_ids=changed_organisation_ids,
+            municipality_ids=[municipality.pk],
+        )
         # Logged also for the command and API keys (actor "systeem"); no personal data.
         casusregie_services.audit_record(
             actor=actor,

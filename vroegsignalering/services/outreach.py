@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from casusregie import services as casusregie_services
 from casusregie.constants import ConsentForm
-from vroegsignalering import permissions
+from vroegsignalering import events, permissions
 from vroegsignalering.constants import (
     LETTER_FOLLOW_UP_DAYS,
     OUTCOME_DAYS,
@@ -119,6 +119,7 @@ def attempt_record(
             ]
         )
         log_change(actor=actor, household=household, step=f"attempt.{kind}")
+        events.publish_household_changed(household)
     return attempt
 
 
@@ -174,6 +175,7 @@ def household_accept(
             ]
         )
         log_change(actor=actor, household=household, step="accepted")
+        events.publish_household_changed(household)
     return case
 
 
@@ -203,6 +205,7 @@ def household_decline(
             ]
         )
         log_change(actor=actor, household=household, step="declined", reason=reason)
+        events.publish_household_changed(household)
     return household
 
 
@@ -226,6 +229,7 @@ def household_close_no_contact(
             update_fields=["status", "next_step", "due_on", "closed_at", "updated_at"]
         )
         log_change(actor=actor, household=household, step="no_contact")
+        events.publish_household_changed(household)
     return household
 
 
@@ -249,6 +253,7 @@ def household_set_children(
             ]
         )
         log_change(actor=actor, household=household, step="children")
+        events.publish_household_changed(household)
     return household
 
 
@@ -282,6 +287,8 @@ def household_reassign(
                 _("%(organisation)s werkt niet in %(municipality)s.")
                 % {"organisation": organisation, "municipality": household.municipality}
             )
+        # The queue it leaves changes too.
+        events.publish_household_changed(household)
         household.organisation = organisation
         household.routing_reason = RoutingReason.MANUAL
         fields = ["organisation", "routing_reason", "updated_at"]
@@ -295,6 +302,7 @@ def household_reassign(
         household.updated_at = timezone.now()
         household.save(update_fields=fields)
         log_change(actor=actor, household=household, step="reassign")
+        events.publish_household_changed(household)
         if household.status == HouseholdStatus.NEW:
             households_plan(
                 organisation=organisation, week=week_start_of(today), today=today

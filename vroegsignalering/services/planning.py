@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from pact.models import Organisation
+from vroegsignalering import events
 from vroegsignalering.constants import HouseholdStatus, NextStep
 from vroegsignalering.models import Household, PartnerCapacity
 
@@ -76,5 +77,14 @@ def households_plan(
                     "due_on",
                     "updated_at",
                 ]
+            )
+        if any(counts.values()):
+            events.publish_queue_changed(
+                organisation_ids=[organisation.pk],
+                municipality_ids=set(
+                    Household.objects.filter(
+                        organisation=organisation, planned_week=week
+                    ).values_list("municipality_id", flat=True)
+                ),
             )
     return {str(step): count for step, count in counts.items()}

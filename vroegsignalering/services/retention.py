@@ -18,6 +18,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from vroegsignalering import events
 from vroegsignalering.constants import AttemptKind, HouseholdStatus
 from vroegsignalering.models import Household, PurgedTally
 
@@ -116,4 +117,8 @@ def households_purge(
                 days_to_first_contact=sorted(values["days"]),
             )
         Household.objects.filter(pk__in=[h.pk for h in households]).delete()
+        events.publish_queue_changed(
+            organisation_ids={h.organisation_id for h in households},
+            municipality_ids={h.municipality_id for h in households},
+        )
     return report
