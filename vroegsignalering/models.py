@@ -144,6 +144,14 @@ class Household(models.Model):
     first_contact_at = models.DateTimeField(
         _("eerste contact op"), null=True, blank=True
     )
+    first_contact_on = models.DateField(
+        _("dag van het eerste contact"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "De dag van het eerste contact in Nederlandse tijd, voor de cijfers."
+        ),
+    )
     decline_reason = models.CharField(
         _("reden van afwijzen"),
         max_length=30,
@@ -186,6 +194,43 @@ class Household(models.Model):
         indexes = [
             models.Index(fields=["organisation", "closed_at", "score"]),
             models.Index(fields=["municipality", "first_signal_on"]),
+            # The queue: open households by due date, of a partner or a municipality.
+            models.Index(
+                fields=["organisation", "due_on"],
+                condition=Q(closed_at__isnull=True),
+                name="household_open_by_partner",
+            ),
+            models.Index(
+                fields=["municipality", "due_on"],
+                condition=Q(closed_at__isnull=True),
+                name="household_open_by_municipality",
+            ),
+            # Earlier households at an address (the importer, for every new one).
+            models.Index(
+                fields=["municipality", "postcode", "house_number"],
+                name="household_address",
+            ),
+            # The partners of a municipality (figures, capacity used).
+            models.Index(
+                fields=["municipality", "organisation"],
+                name="household_partners",
+            ),
+            # Capacity used: what a partner planned per week.
+            models.Index(
+                fields=["organisation", "planned_week", "planned_step"],
+                name="household_planned_weeks",
+            ),
+            # The figures page reads only the index (make bench, vroeg_figures_page).
+            models.Index(
+                fields=[
+                    "municipality",
+                    "first_signal_on",
+                    "first_contact_on",
+                    "status",
+                    "planned_step",
+                ],
+                name="household_figures",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -277,6 +322,9 @@ class Attempt(models.Model):
         ordering = ["household", "made_at", "id"]
         verbose_name = _("poging tot contact")
         verbose_name_plural = _("pogingen tot contact")
+        indexes = [
+            models.Index(fields=["household", "kind"], name="attempt_household_kind")
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.made_at:%Y-%m-%d}"

@@ -95,7 +95,9 @@ def attempt_record(
         today = timezone.localtime(at).date()
         if contact_made:
             household.status = HouseholdStatus.IN_CONTACT
-            household.first_contact_at = household.first_contact_at or at
+            if household.first_contact_at is None:
+                household.first_contact_at = at
+                household.first_contact_on = today
             household.next_step = NextStep.OUTCOME
             household.due_on = today + datetime.timedelta(days=OUTCOME_DAYS)
         elif kind == AttemptKind.LETTER:
@@ -113,6 +115,7 @@ def attempt_record(
             update_fields=[
                 "status",
                 "first_contact_at",
+                "first_contact_on",
                 "next_step",
                 "due_on",
                 "updated_at",
