@@ -23,6 +23,7 @@ Scenarios (one JSON line each, with the machine's load average at the time):
 from __future__ import annotations
 
 import asyncio
+import collections
 import json
 import os
 import random
@@ -143,13 +144,19 @@ def _wrk(port, paths, seconds, connections) -> dict:
         text for text in result.stdout.splitlines() if text.startswith('{"requests"')
     )
     figures = json.loads(line)
-    errors = sum(
-        figures[kind] for kind in ("status", "connect", "read", "write", "timeout")
-    )
+    kinds = {
+        kind: figures[kind]
+        for kind in ("status", "connect", "read", "write", "timeout")
+        if figures[kind]
+    }
+    errors = sum(kinds.values())
     duration = figures["duration_us"] / 1e6
     return {
         "requests": figures["requests"],
         "errors": errors,
+        # Which errors: "timeout" is wrk giving up after 10 s (a queue too long for
+        # the machine), "status" an answer other than 2xx/3xx from the server.
+        "error_kinds": kinds,
         "requests_per_second": round((figures["requests"] - errors) / duration, 1),
         "p50_ms": round(figures["p50_us"] / 1000, 1),
         "p95_ms": round(figures["p95_us"] / 1000, 1),
@@ -215,6 +222,7 @@ def _asyncio_load(port, paths, seconds, connections) -> dict:
     return {
         "requests": len(latencies) + len(errors),
         "errors": len(errors),
+        "error_kinds": dict(collections.Counter(errors)),
         "requests_per_second": round(len(latencies) / seconds, 1),
         "p50_ms": round(statistics.median(ordered), 1),
         "p95_ms": round(ordered[int(0.95 * (len(ordered) - 1))], 1),
