@@ -27,7 +27,8 @@ class PactKind(models.TextChoices):
 class Role(models.TextChoices):
     """The roles a person can have in an organisation.
 
-    What each role may do is the matrix in ``pact/roles.py`` and ``docs/permissions.md``.
+    What each role may do is the matrix in ``pact/roles/matrix.py`` and
+    ``docs/permissions.md``.
     """
 
     EDITOR = "editor", _("Redacteur sociale kaart")
