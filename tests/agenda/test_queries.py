@@ -32,9 +32,10 @@ ADMIN_PAGES = {
 }
 PUBLIC_PAGES = {"dashboard": 17, "by_block": 13, "timeline": 6}
 ORGANISATION_PAGE = 14
-# 25 of the agenda, and 5 of the sections other apps add (decision 0135):
-# vroegsignalering reads the pact's municipalities, then its figures per municipality.
-COUNCIL_REPORT = 30
+# 25 of the agenda, and 3 of the sections other apps add (decision 0135):
+# vroegsignalering reads the pact's municipalities, then per municipality its households
+# by day and its purged counts (no more for one without signals, decision 0133).
+COUNCIL_REPORT = 28
 
 
 def count_queries(call) -> int:
