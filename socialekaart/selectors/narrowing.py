@@ -37,6 +37,7 @@ from socialekaart.constants import (
     AgeSubject,
 )
 from socialekaart.eligibility import ADULT_AGE, AOW_AGE, Situation, income_limit
+from socialekaart.models import EligibilityRule
 
 # Above any percentage a rule can hold (the field allows up to 400).
 _NEVER = 10_000
@@ -108,8 +109,6 @@ def rule_not_ruled_out_q(situation: Situation, norm: Decimal | None) -> Q:
 def could_fit_q(situation: Situation, norm: Decimal | None) -> Q:
     """A filter on services: no rules at all, or some rule that applies in the
     resident's municipality and is not ruled out (see the module docstring)."""
-    from socialekaart.models import EligibilityRule
-
     rules = EligibilityRule.objects.filter(page=OuterRef("pk"))
     applicable = rules.filter(
         Q(municipalities__isnull=True) | Q(municipalities=situation.municipality_id)
