@@ -7,6 +7,7 @@ from agenda.services.importing import (
     Problem,
     actions_import,
 )
+from agenda.services.messaging import notification_mark_read
 from agenda.services.notifications import ReminderReport, send_round_reminders
 from agenda.services.owners import OwnerMatcher, owner_roles
 from agenda.services.plan import (
@@ -28,7 +29,6 @@ from agenda.services.plan import (
 )
 from agenda.services.reporting import (
     action_refresh_status,
-    notification_mark_read,
     update_return,
     update_save,
     update_submit,

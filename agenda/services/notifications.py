@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from agenda import permissions, selectors
 from agenda.constants import REMINDER_DAYS_BEFORE_CLOSE, NotificationKind
 from agenda.models import Action, Round
-from agenda.services.reporting import _notify
+from agenda.services.messaging import notify
 
 
 @dataclass
@@ -71,7 +71,7 @@ def send_round_reminders(
     ).select_related("plan__pact")
     for round_ in closing:
         for user_id, actions in _missing_per_user(round_).items():
-            report.closing += _notify(
+            report.closing += notify(
                 user_ids=[user_id],
                 kind=NotificationKind.ROUND_CLOSING,
                 key=f"closing:{round_.pk}",
@@ -96,7 +96,7 @@ def send_round_reminders(
     for round_ in closed:
         missing = _missing_per_user(round_)
         for user_id, actions in missing.items():
-            report.missing += _notify(
+            report.missing += notify(
                 user_ids=[user_id],
                 kind=NotificationKind.UPDATE_MISSING,
                 key=f"missing:{round_.pk}",
@@ -110,7 +110,7 @@ def send_round_reminders(
             )
         if missing:
             coverage = selectors.round_coverage(round_.plan, round_)
-            report.summaries += _notify(
+            report.summaries += notify(
                 user_ids=permissions.plan_admin_ids(round_.plan),
                 kind=NotificationKind.UPDATE_MISSING,
                 key=f"summary:{round_.pk}",

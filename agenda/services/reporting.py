@@ -8,18 +8,18 @@ resubmitted). Every save, submission and return is kept as an ``UpdateRevision``
 
 The action's status and progress, and those of its occurrences, are always recomputed
 from the latest submitted updates (``action_refresh_status``), so a return undoes what
-the returned update had set.
+the returned update had set. The in-app messages and e-mails (to the reporters of a
+returned update) go through ``agenda.services.messaging``.
 """
 
 from __future__ import annotations
 
 import datetime
 from decimal import Decimal, InvalidOperation
-from functools import partial
 
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
@@ -38,11 +38,11 @@ from agenda.models import (
     Action,
     Indicator,
     IndicatorValue,
-    Notification,
     Round,
     Update,
     UpdateRevision,
 )
+from agenda.services.messaging import notification_mark_read, notify
 from agenda.timing import Quarter
 
 # {(indicator_id, organisation_id): value or None to clear}
@@ -275,7 +275,7 @@ def update_return(
     if update.submitted_by_id:
         recipients.add(update.submitted_by_id)
     recipients.discard(getattr(actor, "pk", None))
-    _notify(
+    notify(
         user_ids=recipients,
         kind=NotificationKind.UPDATE_RETURNED,
         key=f"returned:{update.pk}:{at.isoformat()}",
@@ -295,8 +295,6 @@ def update_return(
 
 
 def _update_url(update: Update) -> str:
-    from django.urls import reverse
-
     return reverse(
         "agenda:update_edit",
         kwargs={"action_uuid": update.action.uuid, "round_uuid": update.round.uuid},
@@ -337,65 +335,14 @@ def action_refresh_status(action: Action) -> Action:
     return action
 
 
-# --- Notifications ------------------------------------------------------------------------------
-
-
-def _notify(
-    *, user_ids, kind, key, round_, message, url, at, email_subject: str | None = None
-) -> int:
-    """In-app message plus e-mail, once per (user, key). Returns how many were new."""
-    from django.conf import settings
-    from django.contrib.auth import get_user_model
-
-    User = get_user_model()
-    sent = 0
-    for user in User.objects.filter(pk__in=user_ids, is_active=True).order_by("pk"):
-        _note, created = Notification.objects.get_or_create(
-            user=user,
-            key=key,
-            defaults={
-                "kind": kind,
-                "round": round_,
-                "message": message,
-                "url": url,
-                "created_at": at,
-            },
-        )
-        if not created:
-            continue
-        sent += 1
-        if user.email:
-            link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url if url else ""
-            body = message + (f"\n\n{link}" if link else "")
-            transaction.on_commit(
-                partial(
-                    send_mail,
-                    subject=email_subject
-                    or _("Actieagenda: %(message)s") % {"message": message[:60]},
-                    message=body,
-                    from_email=None,
-                    recipient_list=[user.email],
-                )
-            )
-    return sent
-
-
-@transaction.atomic
-def notification_mark_read(*, notification: Notification, actor) -> Notification:
-    if notification.user_id != actor.pk:
-        raise permissions.AgendaPermissionDenied("notification")
-    if notification.read_at is None:
-        notification.read_at = timezone.now()
-        notification.save(update_fields=["read_at"])
-    return notification
-
-
 def indicator_values_for_form(update: Update | None) -> dict[tuple[int, int], Decimal]:
     if update is None:
         return {}
     return {(v.indicator_id, v.organisation_id): v.value for v in update.values.all()}
 
 
+# notification_mark_read lives in agenda.services.messaging (issue 12, step 7) and is
+# re-exported here for callers of this module.
 __all__ = [
     "Indicator",
     "action_refresh_status",
