@@ -9,6 +9,8 @@ checked again (a removed account stops hearing; issue 10, finding 9).
 
 from __future__ import annotations
 
+from django.contrib.auth import get_user_model
+
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
@@ -54,8 +56,6 @@ class PlanDashboardConsumer(AsyncJsonWebsocketConsumer):
 
     @database_sync_to_async
     def _fresh(self, user):
-        from django.contrib.auth import get_user_model
-
         if user is None or not user.is_authenticated:
             return None
         return get_user_model().objects.filter(pk=user.pk, is_active=True).first()

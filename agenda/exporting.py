@@ -131,6 +131,7 @@ def plan_export(plan: Plan, fmt: str, *, published_only: bool = False) -> bytes:
         writer.writerows(neutralise_row(_row(a)) for a in actions)
         return ("\ufeff" + text.getvalue()).encode()
     if fmt == "xlsx":
+        # Imported here: openpyxl adds about half a second to every start of the site.
         from openpyxl import Workbook
 
         workbook = Workbook(write_only=True)

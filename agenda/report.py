@@ -185,6 +185,7 @@ def _collector_paused():
 
 
 def _pdf(html: str) -> bytes:
+    # Imported here: weasyprint adds more than a second to every start of the site.
     from weasyprint import HTML
 
     with _collector_paused():

@@ -153,6 +153,7 @@ def _csv_rows(data: bytes) -> list[tuple[int, list[str]]]:
 
 
 def _xlsx_rows(data: bytes) -> list[tuple[int, list[str]]]:
+    # Imported here: openpyxl adds about half a second to every start of the site.
     from openpyxl import load_workbook
 
     try:
