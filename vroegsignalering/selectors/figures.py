@@ -1,24 +1,19 @@
-"""Reads of vroegsignalering. Lists take the viewing user, so scoping through
-``permissions.households_visible_to`` cannot be forgotten; figures hold no personal
-data."""
+"""Figures of vroegsignalering per municipality and month, capacity use, and the
+agenda's council report sections. No personal data."""
 
 from __future__ import annotations
 
 import datetime
 import statistics
 from collections import Counter, defaultdict
-from decimal import Decimal
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
 from agenda.types import ReportSection
 from pact.models import Municipality, Organisation, Pact
-from socialekaart import selectors as kaart_selectors
-from socialekaart.models import Category
-from vroegsignalering import permissions, reporting
+from vroegsignalering import reporting
 from vroegsignalering.constants import (
-    CLOSED_STATUSES,
     NATIONAL_ACCEPTED_RATE,
     ArrearsKind,
     AttemptKind,
@@ -30,114 +25,8 @@ from vroegsignalering.models import (
     Household,
     PartnerCapacity,
     PurgedTally,
-    RoutingRule,
     Signal,
 )
-from vroegsignalering.triage import REASON_LABELS
-
-QUEUE_FILTERS = {
-    "open": {"closed_at__isnull": True},
-    "vandaag": {"closed_at__isnull": True},
-    "afgesloten": {"closed_at__isnull": False},
-}
-
-
-def household_queue_for_user(
-    user, *, view: str = "open", organisation=None, today: datetime.date | None = None
-) -> QuerySet[Household]:
-    """The households ``user`` works on, most urgent first: open ones by due date and
-    score; ``view="vandaag"`` only those due today or earlier; ``"afgesloten"`` the
-    closed ones, newest first. Fixed number of queries (signals prefetched)."""
-    today = today or timezone.localdate()
-    households = permissions.households_visible_to(user).select_related(
-        "municipality", "organisation"
-    )
-    if organisation is not None:
-        households = households.filter(organisation=organisation)
-    households = households.filter(**QUEUE_FILTERS.get(view, QUEUE_FILTERS["open"]))
-    if view == "vandaag":
-        households = households.filter(due_on__lte=today)
-    if view == "afgesloten":
-        households = households.order_by("-closed_at", "-id")
-    else:
-        households = households.order_by("due_on", "-score", "first_signal_on", "id")
-    return households.prefetch_related(
-        Prefetch("signals", queryset=Signal.objects.order_by("-amount", "id"))
-    )
-
-
-def queue_counts_for_user(user, *, organisation=None, today=None) -> dict[str, int]:
-    today = today or timezone.localdate()
-    households = permissions.households_visible_to(user)
-    if organisation is not None:
-        households = households.filter(organisation=organisation)
-    # One pass, not one count each (make bench, vroeg_regisseur_queue).
-    return households.filter(closed_at__isnull=True).aggregate(
-        open=Count("id"),
-        vandaag=Count("id", filter=Q(due_on__lte=today)),
-        te_laat=Count("id", filter=Q(due_on__lt=today)),
-    )
-
-
-def household_detail(household: Household) -> dict:
-    """Everything the household page shows (the caller has authorised)."""
-    return {
-        "signals": list(household.signals.order_by("-amount", "id")),
-        "attempts": list(
-            Attempt.objects.filter(household=household)
-            .select_related("organisation", "made_by")
-            .order_by("made_at", "id")
-        ),
-        "reasons": score_reasons(household),
-    }
-
-
-def score_reasons(household: Household) -> list[tuple[str, int]]:
-    return [
-        (str(REASON_LABELS.get(code, code)), points)
-        for code, points in household.score_reasons
-    ]
-
-
-LETTER_CATEGORIES: dict[str, str] = {
-    ArrearsKind.RENT: "wonen-en-energie",
-    ArrearsKind.ENERGY: "wonen-en-energie",
-    ArrearsKind.WATER: "wonen-en-energie",
-}
-
-
-def letter_offerings(household: Household, *, limit: int = 6) -> list:
-    """Offerings of the sociale kaart for the letter: help with money and debts in the
-    household's municipality, plus housing and energy when those are in arrears, plus
-    children's offerings when children are known. Live services only, A to Z."""
-    slugs = ["geld-en-schulden"]
-    kinds = set(household.signals.values_list("kind", flat=True))
-    slugs += sorted({LETTER_CATEGORIES[k] for k in kinds if k in LETTER_CATEGORIES})
-    if household.has_children:
-        slugs.append("kinderen-en-jongeren")
-    pages = []
-    seen = set()
-    for category in Category.objects.filter(slug__in=slugs):
-        for page in kaart_selectors.service_list(
-            category=category, municipality=household.municipality
-        )[:limit]:
-            if page.pk not in seen:
-                seen.add(page.pk)
-                pages.append(page)
-    return kaart_selectors.attach_organisation_pages(pages[: limit * 2])
-
-
-def routing_rules_of(municipality: Municipality) -> QuerySet[RoutingRule]:
-    return RoutingRule.objects.filter(municipality=municipality).select_related(
-        "organisation"
-    )
-
-
-def capacity_of(organisation) -> PartnerCapacity | None:
-    return PartnerCapacity.objects.filter(organisation=organisation).first()
-
-
-# --- Figures (no personal data) -----------------------------------------------------
 
 
 def _percentile(values: list[int], fraction: float) -> float | None:
@@ -422,23 +311,3 @@ def council_report_sections(
             )
         )
     return sections
-
-
-def total_amount(households) -> Decimal:
-    return sum((h.total_amount for h in households), Decimal(0))
-
-
-__all__ = [
-    "CLOSED_STATUSES",
-    "capacity_of",
-    "capacity_overview",
-    "capacity_use_by_month",
-    "council_report_sections",
-    "figures_by_month",
-    "household_detail",
-    "household_queue_for_user",
-    "letter_offerings",
-    "queue_counts_for_user",
-    "routing_rules_of",
-    "score_reasons",
-]
