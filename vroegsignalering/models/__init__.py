@@ -23,10 +23,14 @@ counts left after purging) and ``keys`` (creditors' API keys). Every module is i
 here, so Django finds every model and ``vroegsignalering.models`` names them all.
 """
 
+# In the order of the former models.py, so the models register (apps.get_models(),
+# dumpdata, flush) in the same order as before the split.
 from vroegsignalering.models.households import Attempt, Household, ImportBatch, Signal
-from vroegsignalering.models.keys import CreditorKey
 from vroegsignalering.models.partners import KnownClient, PartnerCapacity, RoutingRule
 from vroegsignalering.models.retention import PurgedTally
+
+# isort: split
+from vroegsignalering.models.keys import CreditorKey
 
 __all__ = [
     "Attempt",
