@@ -377,7 +377,7 @@ class LimitTests:
         after = services_matching(self.situation(many), limit=2)
         assert after.fits[0].page.title == "Aa vanzelf"
 
-    def test_what_was_not_looked_at_is_not_counted_as_not_fitting(self, client, many):
+    def test_what_was_not_looked_at_is_not_counted_as_not_fitting(self, many):
         from socialekaart.selectors import services_matching
 
         limited = services_matching(self.situation(many), limit=2)

@@ -11,10 +11,7 @@ import datetime
 from wagtail.models import Site
 
 from socialekaart.eligibility import Outcome, Situation
-from socialekaart.selectors.matching.best_first import (
-    _candidates,
-    _evaluate_best_first,
-)
+from socialekaart.selectors.matching.best_first import _evaluate_best_first
 from socialekaart.selectors.matching.evaluation import (
     _by_ids,
     _evaluate,
@@ -42,19 +39,17 @@ def services_matching(
     each with the verdict, its reasons and amounts, in the order of ``order_key``;
     and a few that do not fit, with the reason, and how many. Reads nothing about
     the resident from anywhere and writes nothing. A fixed number of queries
-    whatever the number of offerings: one says which offerings of the municipality
-    could fit, best first, and which the database leaves out; three per batch of
-    offerings evaluated.
+    whatever the number of offerings.
 
     The database first leaves out the offerings that cannot fit (``narrowing``);
     ``narrow=False`` evaluates every offering of the municipality instead, the
     reference the property tests compare with (same answers, slower).
 
-    ``limit``: the page shows that many per group, so evaluate the candidates best
-    first (``best_first``) and stop when ``limit`` fit and ``limit`` might fit (or
-    eight times ``limit`` were looked at); ``unchecked`` says how many candidates were
-    left (issue 9: thousands of fitting offerings at 10,000). Without a limit every
-    candidate is evaluated."""
+    ``limit``: the page shows that many per group, so walk the municipality's
+    offerings best first and stop once ``limit`` fit (``best_first``, decision 0074);
+    ``unchecked`` says how many were not looked at, and
+    ``does_not_fit_counted_all`` whether the count of what does not fit is complete.
+    Without a limit every candidate is evaluated."""
 
     norm = norm_status(day)
     period = norm.period
@@ -75,11 +70,13 @@ def services_matching(
     if not narrow:
         matches = _evaluate(in_municipality, situation, norms, organisations, roots)
     elif limit is None:
-        # One query says which offerings of the municipality could fit and which
-        # the database leaves out; every candidate is evaluated.
-        _candidates_ids, left_out = _candidates(in_municipality, situation, norm_amount)
+        # Every candidate is evaluated; those the database leaves out are counted.
+        could_fit = could_fit_q(situation, norm_amount)
+        left_out = list(
+            in_municipality.exclude(could_fit).order_by().values_list("pk", flat=True)
+        )
         matches = _evaluate(
-            in_municipality.filter(could_fit_q(situation, norm_amount)),
+            in_municipality.filter(could_fit),
             situation,
             norms,
             organisations,
