@@ -318,3 +318,64 @@ class SchemaFolderTests:
             call_command("import_hsds", str(tmp_path), stdout=StringIO())
         assert str(tmp_path / "nergens" / "schema") in str(raised.value)
         assert "PACT_HSDS_SCHEMA_DIR" in str(raised.value)
+
+    def test_without_schemas_runs_our_own_checks_and_says_so(
+        self, kaart, settings, tmp_path
+    ):
+        """The demo's own data loads on a machine without the official schemas; our
+        checks still refuse bad records, and --strict refuses the missing check."""
+        package = exporting.organization_package()
+        path = write(tmp_path, package)
+        settings.PACT_HSDS_SCHEMA_DIR = tmp_path / "nergens"
+        report = import_hsds(path, without_schemas=True, dry_run=True)
+        assert report.ok, [str(p) for p in report.problems]
+        assert any("schema" in p.message for p in report.warnings)
+        assert report.updated == {"organisaties": 2, "diensten": 2}
+
+        broken = copy.deepcopy(package)
+        broken[0]["services"][0]["attributes"] = []
+        report = import_hsds(
+            write(tmp_path, broken, "broken.json"), without_schemas=True
+        )
+        assert not report.ok
+        assert any("categorie" in p.message for p in report.errors)
+
+        with pytest.raises(CommandError):
+            call_command(
+                "import_hsds",
+                str(path),
+                "--without-schemas",
+                "--strict",
+                stdout=StringIO(),
+            )
+
+
+class SourceBaseUrlTests:
+    def test_export_of_another_installation_keeps_its_slugs(
+        self, kaart, settings, tmp_path
+    ):
+        """An export made on https://staging.example keeps its page addresses when
+        read here with --source-base-url; without it, slugs come from the titles."""
+        from socialekaart.models import ServicePage
+
+        settings.WAGTAILADMIN_BASE_URL = "https://staging.example"
+        package = exporting.organization_package()
+        settings.WAGTAILADMIN_BASE_URL = "http://testserver"
+        slug = kaart.service_a.slug
+        for organization in package:
+            for service in organization["services"]:
+                assert service["url"].startswith("https://staging.example/")
+                service["name"] += " in de proef"  # a slug from the title differs
+        path = write(tmp_path, package)
+        wipe_kaart()
+        out = StringIO()
+        call_command(
+            "import_hsds",
+            str(path),
+            "--source-base-url",
+            "https://staging.example/",
+            stdout=out,
+        )
+        slugs = {page.slug for page in ServicePage.objects.all()}
+        assert slug in slugs, (slugs, out.getvalue())
+        assert not any(s.endswith("in-de-proef") for s in slugs)

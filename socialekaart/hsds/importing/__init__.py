@@ -35,6 +35,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+
 from socialekaart.hsds import schema as hsds_schema
 from socialekaart.hsds.importing.checking import Checker
 from socialekaart.hsds.importing.checking_base import Lookups
@@ -67,21 +69,48 @@ def import_hsds(
     links: dict | None = None,
     default_municipality=None,
     default_category=None,
+    source_base_urls: tuple[str, ...] = (),
+    without_schemas: bool = False,
 ) -> ImportReport:
     """Check and (when everything is right) write ``path``; see the module docstring.
-    Raises ``hsds.schema.SchemaUnavailable`` when the official schemas are missing."""
-    hsds_schema.require_schemas()
+
+    Raises ``hsds.schema.SchemaUnavailable`` when the official schemas are missing,
+    unless ``without_schemas``: then only our own checks run, and the report says so in
+    a warning (for data of our own making, such as the demo's; foreign data should
+    always meet the schemas). ``source_base_urls``: page addresses under these bases
+    (an export of another installation of this platform) keep their slugs, as our own
+    addresses do."""
+    schemas_present = True
+    try:
+        hsds_schema.require_schemas()
+    except hsds_schema.SchemaUnavailable:
+        if not without_schemas:
+            raise
+        schemas_present = False
     report = ImportReport(dry_run=dry_run)
     records = read_records(Path(path), report)
     if report.errors:
         return report
-    check_schema(records, report)
+    if schemas_present:
+        check_schema(records, report)
+    else:
+        report.problems.append(
+            Problem(
+                Path(path).name,
+                _(
+                    "De officiële HSDS-schema's zijn niet gevonden: alleen de eigen "
+                    "controles van de sociale kaart zijn gedaan."
+                ),
+                is_error=False,
+            )
+        )
     if report.errors:
         return report
     lookups = Lookups.load(
         default_municipality=default_municipality,
         default_category=default_category,
         links=links,
+        source_base_urls=source_base_urls,
     )
     checker = Checker(lookups, report)
     for record in records:

@@ -33,12 +33,20 @@ class Lookups:
     target_groups: dict
     services: dict
     base_url: str
+    source_base_urls: tuple[str, ...] = ()
     default_municipality: Any = None
     default_category: Any = None
     links: dict = field(default_factory=dict)
 
     @classmethod
-    def load(cls, *, default_municipality=None, default_category=None, links=None):
+    def load(
+        cls,
+        *,
+        default_municipality=None,
+        default_category=None,
+        links=None,
+        source_base_urls=(),
+    ):
         return cls(
             organisation_pages={
                 str(page.uuid): page
@@ -50,6 +58,7 @@ class Lookups:
             target_groups={str(g.uuid): g for g in TargetGroup.objects.all()},
             services={str(s.uuid): s for s in ServicePage.objects.all()},
             base_url=settings.WAGTAILADMIN_BASE_URL.rstrip("/"),
+            source_base_urls=tuple(url.rstrip("/") for url in source_base_urls),
             default_municipality=default_municipality,
             default_category=default_category,
             links={key.casefold(): org for key, org in (links or {}).items()},
@@ -157,12 +166,12 @@ class CheckerBase:
         return value
 
     def own_slug(self, url: str) -> str:
-        """The slug in one of our own page addresses (from our export), else ''."""
-        if url and url.startswith(self.lookups.base_url + "/"):
-            parts = [
-                part for part in url[len(self.lookups.base_url) :].split("/") if part
-            ]
-            return parts[-1] if parts else ""
+        """The slug in one of our own page addresses (from our export, or from the
+        export of another installation named in ``source_base_urls``), else ''."""
+        for base in (self.lookups.base_url, *self.lookups.source_base_urls):
+            if url and url.startswith(base + "/"):
+                parts = [part for part in url[len(base) :].split("/") if part]
+                return parts[-1] if parts else ""
         return ""
 
     def split_description(self, where: str, text) -> tuple[str, str]:

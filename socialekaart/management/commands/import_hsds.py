@@ -48,6 +48,25 @@ class Command(BaseCommand):
             help="Municipality slug for services whose service area names none of ours.",
         )
         parser.add_argument(
+            "--source-base-url",
+            action="append",
+            default=[],
+            metavar="URL",
+            help=(
+                "Base address of another installation of this platform whose export "
+                "this is (repeatable): its page addresses keep their slugs here."
+            ),
+        )
+        parser.add_argument(
+            "--without-schemas",
+            action="store_true",
+            help=(
+                "When the official HSDS schemas are missing, run only the kaart's own "
+                "checks (with a warning) instead of refusing. For data of our own "
+                "making; --strict refuses it."
+            ),
+        )
+        parser.add_argument(
             "--category",
             help="Category slug for services without one of our categories.",
         )
@@ -84,6 +103,8 @@ class Command(BaseCommand):
                 links=links,
                 default_municipality=municipality,
                 default_category=category,
+                source_base_urls=tuple(options.get("source_base_url") or ()),
+                without_schemas=options.get("without_schemas", False),
             )
         except SchemaUnavailable as error:
             raise CommandError(str(error)) from error
