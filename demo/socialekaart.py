@@ -1,49 +1,41 @@
-"""Demo content of the sociale kaart, built through the app's services and Wagtail's
-page API. Called by ``seed_demo`` after the network and people exist.
+"""Demo content of the sociale kaart, loaded from the data files in ``demo/data/kaart/``
+(see ``demo.kaart_files``) through the product's own importer and services. Called by
+``seed_demo`` after the network and people exist.
 
-Idempotent: what exists is left alone (no new revisions on a second run), so running it
-twice changes no table. The content itself is in ``demo.socialekaart_data``.
+1. categories, target groups and the norm table through the kaart's services;
+2. the organisations and offerings through ``import_hsds``, all or nothing; pages that
+   exist already (by their HSDS id) are left alone, so a second run adds no revision;
+3. for the pages just made, what HSDS does not carry (``aanvulling.json``): the fields
+   only professionals see, the check dates (counted back from today), the open mistake
+   reports and one change waiting for approval.
+
+Idempotent: running it twice changes no table.
 """
 
 from __future__ import annotations
 
 import datetime
-import zlib
-from typing import Any
+import json
+import tempfile
+from decimal import Decimal
+from io import StringIO
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
-from demo.socialekaart_data import (
-    CATEGORIES,
-    DEMO_REPORTS,
-    NATIONAL_ORGANISATION_PAGES,
-    NATIONAL_SERVICES,
-    NORM_PERIODS,
-    ORGANISATION_PAGES,
-    SERVICES,
-    STALE_DEMO,
-    TARGET_GROUPS,
-)
-from pact.models import Municipality, Organisation
+from demo import kaart_files
 from socialekaart import services
 from socialekaart.models import (
-    Category,
     MistakeReport,
     OrganisationPage,
     ServicePage,
-    TargetGroup,
 )
 
 __all__ = ["seed"]
-
-PENDING_CHANGE = (
-    "gkb",
-    "schuldhulpverlening",
-    "Hulp als u schulden heeft en er zelf niet meer uitkomt. Gratis, en u mag iemand meenemen.",
-)
 
 
 def _editor(organisation_slug: str):
@@ -54,170 +46,136 @@ def _editor(organisation_slug: str):
     )
 
 
-def _checked_on(key: tuple[str, str | None]) -> datetime.date:
-    """A fixed-looking recent check date, or an old one for the stale demo pages."""
-    today = timezone.localdate()
-    if key in STALE_DEMO:
-        return today - datetime.timedelta(days=STALE_DEMO[key])
-    return today - datetime.timedelta(
-        days=zlib.crc32("/".join(filter(None, key)).encode()) % 60
-    )
-
-
-def _service_fields(spec: dict, municipalities, categories, groups) -> dict:
-    fields = {
-        key: value
-        for key, value in spec.items()
-        if key
-        not in {
-            "organisation",
-            "categories",
-            "area",
-            "rules",
-            "steps",
-            "documents",
-            "target_groups",
-            "slug",
-        }
-    }
-    fields["slug"] = spec.get("slug") or slugify(spec["title"])
-    fields["categories"] = [categories[slug] for slug in spec["categories"]]
-    fields["target_groups"] = [groups[slug] for slug in spec.get("target_groups", [])]
-    fields["municipalities"] = [municipalities[slug] for slug in spec["area"]]
-    fields["rules"] = [
-        {
-            **rule,
-            "municipalities": [municipalities[slug] for slug in rule["municipalities"]],
-        }
-        for rule in spec.get("rules", [])
-    ]
-    fields["application_steps"] = [
-        ("step", {"text": text}) for text in spec.get("steps", [])
-    ]
-    fields["required_documents"] = [
-        ("document", {"document": text, "note": ""})
-        for text in spec.get("documents", [])
-    ]
-    return fields
-
-
-@transaction.atomic
-def seed(*, stdout) -> None:
-    index = services.kaart_structure_ensure()
-    for order, (slug, name, description) in enumerate(CATEGORIES, 1):
-        services.category_upsert(
-            slug=slug, name=name, description=description, sort_order=order
-        )
-    for order, (slug, name, description) in enumerate(TARGET_GROUPS, 1):
-        services.target_group_upsert(
-            slug=slug, name=name, description=description, sort_order=order
-        )
-    for valid_from, valid_until, source, amounts in NORM_PERIODS:
+def _seed_taxonomy() -> None:
+    data = kaart_files.read_json(kaart_files.TAXONOMY)
+    for order, term in enumerate(data["categories"], 1):
+        services.category_upsert(sort_order=order, **term)
+    for order, term in enumerate(data["target_groups"], 1):
+        services.target_group_upsert(sort_order=order, **term)
+    for period in data["norm_periods"]:
+        until = period["valid_until"]
         services.norm_period_upsert(
-            valid_from=valid_from,
-            valid_until=valid_until,
-            source=source,
-            amounts={str(kind): amount for kind, amount in amounts.items()},
+            valid_from=datetime.date.fromisoformat(period["valid_from"]),
+            valid_until=datetime.date.fromisoformat(until) if until else None,
+            source=period["source"],
+            amounts={
+                kind: Decimal(amount) for kind, amount in period["amounts"].items()
+            },
         )
-    municipalities = {m.slug: m for m in Municipality.objects.all()}
-    organisations = {o.slug: o for o in Organisation.objects.all()}
-    categories = {c.slug: c for c in Category.objects.all()}
-    groups = {g.slug: g for g in TargetGroup.objects.all()}
 
-    organisation_pages = {
-        page.slug: page for page in OrganisationPage.objects.child_of(index)
+
+def _import_new_organisations() -> set[str]:
+    """Import the organisations of the package that are not in the kaart yet; their
+    page ids."""
+    package = kaart_files.read_package()
+    existing = {
+        str(uuid) for uuid in OrganisationPage.objects.values_list("uuid", flat=True)
     }
-    created_pages = 0
-    for slug, spec in ORGANISATION_PAGES.items():
-        if slug in organisation_pages or slug not in organisations:
-            continue
-        fields: dict[str, Any] = dict(spec)
-        locations = [
-            {**location, "municipality": municipalities.get(location["municipality"])}
-            for location in fields.pop("locations", [])
-        ]
-        page = services.organisation_page_create(
-            parent=index,
-            organisation=organisations[slug],
-            locations=locations,
-            **fields,
-        )
-        services.record_check(
-            page=page, user=_editor(slug), on=_checked_on((slug, None))
-        )
-        organisation_pages[slug] = page
-        created_pages += 1
-
-    for slug, national_spec in NATIONAL_ORGANISATION_PAGES.items():
-        if slug in organisation_pages:
-            continue
-        national: dict[str, Any] = dict(national_spec)
-        page = services.organisation_page_create(
-            parent=index, organisation=None, slug=slug, is_national=True, **national
-        )
-        services.record_check(page=page, user=None)
-        organisation_pages[slug] = page
-        created_pages += 1
-
-    for spec in [*SERVICES, *NATIONAL_SERVICES]:
-        organisation_page = organisation_pages.get(spec["organisation"])
-        if organisation_page is None:
-            continue
-        fields = _service_fields(spec, municipalities, categories, groups)
-        if (
-            ServicePage.objects.child_of(organisation_page)
-            .filter(slug=fields["slug"])
-            .exists()
-        ):
-            continue
-        page = services.service_page_create(
-            organisation_page=organisation_page, **fields
-        )
-        services.record_check(
-            page=page,
-            user=_editor(spec["organisation"]),
-            on=_checked_on((spec["organisation"], fields["slug"])),
-        )
-        created_pages += 1
-
-    _seed_reports(organisation_pages)
-    _seed_pending_change(organisation_pages)
-    stdout.write(
-        f"  sociale kaart: {OrganisationPage.objects.count()} organisaties, "
-        f"{ServicePage.objects.count()} keer hulpaanbod ({created_pages} nieuw), "
-        f"{MistakeReport.objects.count()} foutmeldingen"
-    )
+    new = [item for item in package if item["id"] not in existing]
+    if not new:
+        return set()
+    out = StringIO()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "kaart.hsds.json"
+        path.write_text(json.dumps(new, ensure_ascii=False), encoding="utf-8")
+        try:
+            call_command(
+                "import_hsds",
+                str(path),
+                source_base_url=[kaart_files.DEMO_BASE_URL],
+                without_schemas=True,
+                stdout=out,
+            )
+        except CommandError as error:
+            raise CommandError(
+                f"The demo kaart does not import ({error}):\n{out.getvalue()}"
+            ) from error
+    return {item["id"] for item in new}
 
 
-def _service(organisation_pages, organisation_slug, service_slug):
-    parent = organisation_pages.get(organisation_slug)
+def _pages(organisation_ids: set[str]) -> dict[str, object]:
+    """The pages of these organisations (and their offerings), by supplement key."""
+    pages: dict[str, object] = {}
+    for page in OrganisationPage.objects.filter(uuid__in=organisation_ids):
+        pages[kaart_files.page_key(page.slug)] = page
+        for service in ServicePage.objects.child_of(page):
+            pages[kaart_files.page_key(page.slug, service.slug)] = service
+    return pages
+
+
+def _complete(pages: dict[str, object], supplement: dict) -> None:
+    """What HSDS does not carry, for the pages just imported."""
+    for key, fields in supplement["internal_fields"].items():
+        page = pages.get(key)
+        if page is not None:
+            services.page_internal_fields_set(page=page, actor=None, **fields)
+    today = timezone.localdate()
+    for key, days in supplement["checked_days_ago"].items():
+        page = pages.get(key)
+        if page is not None:
+            organisation = OrganisationPage.objects.ancestor_of(
+                page, inclusive=True
+            ).get()
+            services.record_check(
+                page=page,
+                user=None if organisation.is_national else _editor(organisation.slug),
+                on=today - datetime.timedelta(days=days),
+            )
+
+
+def _page(key: str):
+    organisation_slug, _sep, service_slug = key.partition("/")
+    parent = OrganisationPage.objects.filter(slug=organisation_slug).first()
     if parent is None:
         return None
+    if not service_slug:
+        return parent
     return ServicePage.objects.child_of(parent).filter(slug=service_slug).first()
 
 
-def _seed_reports(organisation_pages) -> None:
-    for organisation_slug, service_slug, kind, message in DEMO_REPORTS:
-        page = _service(organisation_pages, organisation_slug, service_slug)
-        if page is None or MistakeReport.objects.filter(page=page, kind=kind).exists():
+def _seed_reports(supplement: dict) -> None:
+    for item in supplement["mistake_reports"]:
+        page = _page(item["page"])
+        if (
+            page is None
+            or MistakeReport.objects.filter(page=page, kind=item["kind"]).exists()
+        ):
             continue
         services.mistake_report_submit(
             page=page,
-            kind=kind,
-            message=message,
+            kind=item["kind"],
+            message=item["message"],
             client_address=None,  # not from the web: no rate limit
         )
 
 
-def _seed_pending_change(organisation_pages) -> None:
-    """One change waiting for approval, so pact admins see the moderation workflow."""
-    organisation_slug, service_slug, new_summary = PENDING_CHANGE
-    page = _service(organisation_pages, organisation_slug, service_slug)
-    editor = _editor(organisation_slug)
-    if page is None or editor is None or page.workflow_states.exists():
-        return
-    page.summary = new_summary
-    page.save_revision(user=editor, log_action=True)
-    workflow = page.get_workflow()
-    if workflow is not None:
-        workflow.start(page, editor)
+def _seed_changes_waiting(supplement: dict) -> None:
+    """Changes waiting for approval, so pact admins see the moderation workflow."""
+    for item in supplement["changes_waiting_for_approval"]:
+        page = _page(item["page"])
+        editor = get_user_model().objects.filter(username=item["by"]).first()
+        if page is None or editor is None or page.workflow_states.exists():
+            continue
+        page = page.get_latest_revision_as_object()
+        page.summary = item["summary"]
+        page.save_revision(user=editor, log_action=True)
+        workflow = page.get_workflow()
+        if workflow is not None:
+            workflow.start(page, editor)
+
+
+@transaction.atomic
+def seed(*, stdout) -> None:
+    services.kaart_structure_ensure()
+    _seed_taxonomy()
+    created = _import_new_organisations()
+    supplement = kaart_files.read_json(kaart_files.SUPPLEMENT)
+    _complete(_pages(created), supplement)
+    _seed_reports(supplement)
+    _seed_changes_waiting(supplement)
+    stdout.write(
+        f"  sociale kaart: {OrganisationPage.objects.count()} organisaties, "
+        f"{ServicePage.objects.count()} keer hulpaanbod "
+        f"({len(created)} organisaties nieuw), "
+        f"{MistakeReport.objects.count()} foutmeldingen"
+    )

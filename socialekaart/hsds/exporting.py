@@ -53,8 +53,9 @@ TABLES: dict[str, list[str]] = {
 }
 
 
-def organisations(*, batch: int = BATCH) -> Iterator[dict]:
-    """Every public organisation, fully nested with its services, by title."""
+def organisations(*, batch: int = BATCH, include_ended: bool = False) -> Iterator[dict]:
+    """Every public organisation, fully nested with its services, by title (ended
+    services too, as ``defunct``, with ``include_ended``)."""
     site = mapping.Site.current()
     pages = hs.public_organisation_pages().order_by("title", "pk")
     keys = list(pages.values_list("pk", flat=True))
@@ -69,7 +70,9 @@ def organisations(*, batch: int = BATCH) -> Iterator[dict]:
             )
             services = list(
                 hs.with_service_relations(
-                    hs.ordered(hs.services_of_organisations(chunk))
+                    hs.ordered(
+                        hs.services_of_organisations(chunk, include_ended=include_ended)
+                    )
                 )
             )
             by_parent: dict[str, list] = {}
@@ -83,8 +86,8 @@ def organisations(*, batch: int = BATCH) -> Iterator[dict]:
                 yield mapping.organization_full(page, site, services=nested)
 
 
-def organization_package() -> list[dict]:
-    return list(organisations())
+def organization_package(*, include_ended: bool = False) -> list[dict]:
+    return list(organisations(include_ended=include_ended))
 
 
 def service_package(package: list[dict]) -> list[dict]:
@@ -230,10 +233,12 @@ def dump(data, path: Path) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", "utf-8")
 
 
-def export_to(target: Path, *, folder: bool) -> dict[str, int]:
+def export_to(
+    target: Path, *, folder: bool, include_ended: bool = False
+) -> dict[str, int]:
     """Write the export to ``target`` (a file, or a folder when ``folder``); returns
     what was written (counts)."""
-    package = organization_package()
+    package = organization_package(include_ended=include_ended)
     services = service_package(package)
     counts = {"organizations": len(package), "services": len(services)}
     if not folder:

@@ -169,3 +169,45 @@ def service_page_create(
     if not area:
         raise ValidationError(_("Kies minstens één gemeente in het werkgebied."))
     return _save_new_page(organisation_page, page, actor=actor, publish=publish)
+
+
+# What HSDS does not carry: for pages made by an import (the demo), and the only fields
+# this function may change.
+INTERNAL_FIELDS = {
+    OrganisationPage: (
+        "professional_notes",
+        "professional_handover",
+        "professional_phone",
+    ),
+    ServicePage: (
+        "professional_notes",
+        "professional_handover",
+        "professional_phone",
+        "is_automatic",
+    ),
+}
+
+
+@transaction.atomic
+def page_internal_fields_set(*, page: Page, actor=None, **fields: Any) -> Page:
+    """Set the fields an HSDS import cannot fill (the notes only professionals see,
+    "automatically granted") on ``page``'s latest revision, and publish it.
+
+    The system (``actor=None``) or someone who may publish the page. Raises
+    ``NotAllowed``, or ``ValidationError`` for a field outside ``INTERNAL_FIELDS`` or
+    a value the page refuses."""
+    page = page.specific
+    allowed = INTERNAL_FIELDS.get(type(page), ())
+    unknown = sorted(set(fields) - set(allowed))
+    if unknown:
+        raise ValidationError(
+            _("Deze velden horen hier niet: %(names)s") % {"names": ", ".join(unknown)}
+        )
+    if actor is not None and not page.permissions_for_user(actor).can_publish():
+        raise NotAllowed(_("U mag deze pagina niet publiceren."))
+    latest = page.get_latest_revision_as_object()
+    for name, value in fields.items():
+        setattr(latest, name, value)
+    latest.full_clean()
+    latest.save_revision(user=actor, log_action=True).publish(user=actor)
+    return type(page).objects.get(pk=page.pk)

@@ -1,4 +1,5 @@
-"""The sociale kaart demo: built through the services, complete, and idempotent."""
+"""The sociale kaart demo: loaded from its data files through the HSDS importer and
+the services, complete, idempotent, and written back to the very same files."""
 
 from __future__ import annotations
 
@@ -6,20 +7,26 @@ import io
 
 import pytest
 
+from demo import kaart_files
 from demo import socialekaart as demo
+from demo.management.commands import demo_kaart_files
 from demo.network import seed_network
-from demo.socialekaart_data import (
-    NATIONAL_ORGANISATION_PAGES,
-    NATIONAL_SERVICES,
-    ORGANISATION_PAGES,
-    SERVICES,
-)
 from pact.roles import roles_sync_groups
 from socialekaart.models import MistakeReport, OrganisationPage, ServicePage
 from socialekaart.selectors import search_documents, stale_pages
 from tests.demo.test_seed_demo import snapshot
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
+
+PACKAGE = kaart_files.read_package()
+ORGANISATIONS = len(PACKAGE)
+SERVICES = sum(len(item["services"]) for item in PACKAGE)
+ENDED = sum(
+    1
+    for item in PACKAGE
+    for service in item["services"]
+    if service["status"] == "defunct"
+)
 
 
 @pytest.fixture
@@ -37,6 +44,7 @@ class DemoTests:
         self.check_every_municipality_and_filter_has_offerings()
         self.check_phone_numbers_are_clearly_fictitious()
         self.check_the_demo_shows_freshness_reports_and_moderation()
+        self.check_the_files_are_what_the_demo_writes_back()
         first = snapshot()
         demo.seed(stdout=io.StringIO())
         second = snapshot()
@@ -44,10 +52,9 @@ class DemoTests:
         assert not changed, f"the demo changed these tables on a second run: {changed}"
 
     def check_every_organisation_and_offering_is_there(self):
-        assert OrganisationPage.objects.count() == len(ORGANISATION_PAGES) + len(
-            NATIONAL_ORGANISATION_PAGES
-        )
-        assert ServicePage.objects.count() == len(SERVICES) + len(NATIONAL_SERVICES)
+        assert OrganisationPage.objects.count() == ORGANISATIONS == 32
+        assert ServicePage.objects.count() == SERVICES == 56
+        assert OrganisationPage.objects.filter(is_national=True).count() == 3
         titles = set(ServicePage.objects.values_list("title", flat=True))
         for name in [
             "Bijzondere bijstand",
@@ -101,10 +108,25 @@ class DemoTests:
             is not None
         )
         # Every page but the ended offering, national ones included (issue 11).
-        assert sum(1 for _ in search_documents()) == (
-            len(SERVICES)
-            - 1
-            + len(ORGANISATION_PAGES)
-            + len(NATIONAL_SERVICES)
-            + len(NATIONAL_ORGANISATION_PAGES)
+        assert ENDED == 1
+        assert sum(1 for _ in search_documents()) == SERVICES - ENDED + ORGANISATIONS
+
+    def check_the_files_are_what_the_demo_writes_back(self):
+        """Nothing is lost between the files and the kaart: what ``demo_kaart_files``
+        would write from the seeded kaart is exactly what was read."""
+        from django.test import override_settings
+
+        from socialekaart.hsds import exporting
+
+        with override_settings(WAGTAILADMIN_BASE_URL=kaart_files.DEMO_BASE_URL):
+            package = kaart_files.compact(
+                exporting.organization_package(include_ended=True)
+            )
+        by_slug = {kaart_files.organisation_slug(item): item for item in package}
+        assert by_slug == {kaart_files.organisation_slug(i): i for i in PACKAGE}
+        assert demo_kaart_files._taxonomy() == kaart_files.read_json(
+            kaart_files.TAXONOMY
+        )
+        assert demo_kaart_files._supplement() == kaart_files.read_json(
+            kaart_files.SUPPLEMENT
         )

@@ -28,15 +28,23 @@ class Command(BaseCommand):
             "-o",
             help="A .json file, or a folder. Default: the JSON package on stdout.",
         )
+        parser.add_argument(
+            "--include-ended",
+            action="store_true",
+            help=(
+                "Ended services too (HSDS status 'defunct'), for a full copy of the "
+                "kaart; the API and the default export leave them out."
+            ),
+        )
 
-    def handle(self, *args, output=None, **options):
+    def handle(self, *args, output=None, include_ended=False, **options):
         if not output or output == "-":
-            package = exporting.organization_package()
+            package = exporting.organization_package(include_ended=include_ended)
             json.dump(package, self.stdout, ensure_ascii=False, indent=2)
             self.stdout.write("")
             return
         target = Path(output)
         folder = not (target.suffix.lower() == ".json" and not target.is_dir())
-        counts = exporting.export_to(target, folder=folder)
+        counts = exporting.export_to(target, folder=folder, include_ended=include_ended)
         summary = ", ".join(f"{name}: {count}" for name, count in counts.items())
         self.stdout.write(f"HSDS-export geschreven naar {target} ({summary})")
