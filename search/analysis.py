@@ -222,6 +222,8 @@ def content_words(tokens: Iterable[str]) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _dutch_frequencies() -> dict[str, float]:
+    # Imported here: wordfreq takes about 0.2 s to import (python -X importtime), which
+    # every process would pay at start-up; only decompounding needs it.
     import wordfreq
 
     return {

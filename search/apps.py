@@ -9,6 +9,7 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        # Signal registration belongs in ready(): the models are loaded by now.
         from search import signals
 
         signals.connect()

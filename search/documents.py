@@ -13,6 +13,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 
+from django.db.models import Q
+from wagtail.models import Page
+
 from search.backends.base import Document
 
 log = logging.getLogger("search")
@@ -86,8 +89,6 @@ def related_pages(page, *, subtree: bool) -> list:
     its children when it is an organisation (they carry its name); the whole subtree
     when ``subtree`` (a move or a new slug changes every URL below).
     """
-    from wagtail.models import Page
-
     pages = [page]
     if subtree or (
         page.specific_class
@@ -144,7 +145,7 @@ def clean(document: dict) -> Document | None:
 
 
 def _selectors():
-    try:
+    try:  # an optional dependency: search also runs without the sociale kaart
         from socialekaart import selectors
     except ImportError:  # the sociale kaart is not installed: nothing to index
         return None
@@ -158,9 +159,6 @@ def _selectors():
 
 def estimated_count() -> int:
     """How many pages may become documents (for progress bars)."""
-    from django.db.models import Q
-    from wagtail.models import Page
-
     kinds = Q()
     for label in SEARCHABLE_MODELS:
         app_label, model = label.split(".")

@@ -11,6 +11,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from pact.models import Municipality
 from search.geo import NearError, resolve_near
 from search.services import MAX_PAGE, MAX_PER_PAGE, SearchFilters
 
@@ -149,8 +150,6 @@ class SearchForm(forms.Form):
             raise forms.ValidationError(str(error)) from None
 
     def clean_municipality(self):
-        from pact.models import Municipality
-
         values = self.cleaned_data.get("municipality") or []
         known = set(
             Municipality.objects.filter(slug__in=values).values_list("slug", flat=True)

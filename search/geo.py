@@ -16,6 +16,8 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
+from search.models import PostcodeArea
+
 DEMO_POSTCODES = Path(__file__).parent / "data" / "postcodes_pc4_demo.csv"
 COORDINATES = re.compile(
     r"^\s*(-?\d{1,2}(?:[.]\d+)?)\s*[,; ]\s*(-?\d{1,3}(?:[.]\d+)?)\s*$"
@@ -36,8 +38,6 @@ class Point:
 
 def resolve_near(text: str) -> Point:
     """The point for "52.99,6.56", "9401" or "9401 AB"; raises ``NearError``."""
-    from search.models import PostcodeArea
-
     text = (text or "").strip()
     found = COORDINATES.match(text)
     if found:

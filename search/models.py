@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -163,8 +164,6 @@ class SynonymGroup(models.Model):
         return self.terms[:100]
 
     def clean(self) -> None:
-        from django.core.exceptions import ValidationError
-
         if len(self.term_list) < 2:
             raise ValidationError(
                 {"terms": _("Vul minstens twee woorden in, gescheiden door een komma.")}

@@ -21,6 +21,8 @@ from wagtail.signals import (
     post_page_move,
 )
 
+from search import services
+
 log = logging.getLogger("search")
 
 
@@ -32,8 +34,6 @@ def _safely(action, page_id: int) -> None:
 
 
 def _queue_index(page, *, subtree: bool = False) -> None:
-    from search import services
-
     transaction.on_commit(
         lambda: _safely(lambda: services.index_object(page, subtree=subtree), page.pk)
     )
@@ -58,8 +58,6 @@ def on_slug_changed(sender, instance, **kwargs) -> None:
 def on_page_deleted(sender, instance, **kwargs) -> None:
     if not isinstance(instance, Page):
         return
-    from search import services
-
     transaction.on_commit(
         lambda: _safely(lambda: services.remove_object(instance), instance.pk)
     )

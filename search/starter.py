@@ -215,6 +215,8 @@ def load(SynonymGroup, PostcodeArea) -> None:  # noqa: N803 (model classes)
 
 def ensure() -> None:
     """Restore the starter data when the tables are empty (after a test flush)."""
+    # Imported here: migrations 0003 and 0007 import this module, and a migration must
+    # not load the current models (it passes its historical ones to ``load``).
     from search.models import PostcodeArea, SynonymGroup
 
     if not SynonymGroup.objects.exists() or not PostcodeArea.objects.exists():

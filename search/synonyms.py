@@ -12,7 +12,12 @@ import threading
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from django.db.models import Count, Max, Q
+
+from symspellpy import SymSpell, Verbosity
+
 from search.analysis import stem, tokenize
+from search.models import SynonymGroup
 from search.vocabulary import LONG_WORD, SHORT_WORD
 
 MAX_PHRASE_WORDS = 6
@@ -41,8 +46,6 @@ class SynonymTable:
 
     @cached_property
     def _symspell(self):
-        from symspellpy import SymSpell
-
         speller = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
         for word in self.words:
             if len(word) > SHORT_WORD:
@@ -53,8 +56,6 @@ class SynonymTable:
         """The synonym word ``word`` was probably meant to be ("geldzorgn"), or None."""
         if len(word) <= SHORT_WORD or not word.isalpha() or not self.words:
             return None
-        from symspellpy import Verbosity
-
         distance = 2 if len(word) >= LONG_WORD else 1
         found = self._symspell.lookup(
             word, Verbosity.CLOSEST, max_edit_distance=distance, transfer_casing=False
@@ -79,10 +80,6 @@ _cached: SynonymTable | None = None
 
 
 def _version() -> tuple:
-    from django.db.models import Count, Max, Q
-
-    from search.models import SynonymGroup
-
     summary = SynonymGroup.objects.aggregate(
         active=Count("id", filter=Q(is_active=True)),
         total=Count("id"),
@@ -99,8 +96,6 @@ def current() -> SynonymTable:
     if cached is not None and cached.version == version:
         return cached
     with _lock:
-        from search.models import SynonymGroup
-
         groups = [
             group.term_list for group in SynonymGroup.objects.filter(is_active=True)
         ]

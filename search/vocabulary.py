@@ -16,12 +16,15 @@ import bisect
 import threading
 from functools import cached_property
 
+from symspellpy import SymSpell, Verbosity
+
 from search.analysis import (
     STOPWORDS,
     Decompounder,
     _dutch_frequencies,
     stem,
 )
+from search.models import IndexedTerm, IndexState
 
 # Up to this many characters no correction; then one edit; from LONG_WORD two edits.
 SHORT_WORD = 4
@@ -41,8 +44,6 @@ class Vocabulary:
 
     @cached_property
     def _symspell(self):
-        from symspellpy import SymSpell
-
         speller = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
         for word, count in self.counts.items():
             if len(word) > SHORT_WORD:
@@ -77,8 +78,6 @@ class Vocabulary:
             return None
         if _dutch_frequencies().get(word, 0) >= COMMON_DUTCH_WORD:
             return None
-        from symspellpy import Verbosity
-
         distance = 2 if len(word) >= LONG_WORD else 1
         suggestions = self._symspell.lookup(
             word, Verbosity.CLOSEST, max_edit_distance=distance, transfer_casing=False
@@ -108,8 +107,6 @@ _cached: Vocabulary | None = None
 
 
 def current_version() -> int:
-    from search.models import IndexState
-
     version = (
         IndexState.objects.filter(pk=1)
         .values_list("vocabulary_version", flat=True)
@@ -132,8 +129,6 @@ def current() -> Vocabulary:
 
 
 def load(version: int) -> Vocabulary:
-    from search.models import IndexedTerm
-
     counts = dict(
         IndexedTerm.objects.filter(document_count__gt=0).values_list(
             "term", "document_count"

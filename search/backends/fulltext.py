@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from django.db import transaction
+from django.db import ProgrammingError, transaction
 
 from search.backends import bitsets
 from search.backends.base import Alternative, TermGroup
@@ -230,8 +230,6 @@ class PostgresFullText(FullText):
         # several times slower. Merge them now.
         # Only the index's owner may: the application's database role (decision 0062)
         # leaves it to autovacuum.
-        from django.db import ProgrammingError, transaction
-
         for index in GIN_INDEXES:
             try:
                 with transaction.atomic():

@@ -34,6 +34,7 @@ from meilisearch.errors import (
     MeilisearchTimeoutError,
 )
 
+from search import synonyms as synonym_cache
 from search import vocabulary
 from search.analysis import STOPWORDS, normalise, stem
 from search.backends.base import (
@@ -247,8 +248,6 @@ class MeilisearchBackend(SearchBackend):
         self._ready = True
 
     def _create(self, uid: str, synonyms: list[list[str]] | None = None) -> None:
-        from search import synonyms as synonym_cache
-
         groups = synonyms if synonyms is not None else synonym_cache.current().groups
         self._track(
             self._call(lambda: self.client.create_index(uid, {"primaryKey": "id"}))
@@ -285,8 +284,6 @@ class MeilisearchBackend(SearchBackend):
 
     def rebuild(self, documents, *, batch_size=500, progress=None) -> int:
         """Fill a fresh index, then swap it with the live one (Meilisearch's zero-downtime way)."""
-        from search import synonyms as synonym_cache
-
         fresh = f"{self.index_uid}_rebuild_{int(time.time())}"
         self._create(fresh, synonym_cache.current().groups)
         self._ensure_index()

@@ -35,7 +35,7 @@ NAME_WORD_MAX_ZIPF = 2.5
 
 
 def _looks_like_a_name(text: str) -> bool:
-    import wordfreq
+    import wordfreq  # late on purpose: about 0.2 s to import (see search.analysis)
 
     if _NAME_WITH_TUSSENVOEGSEL.search(text):
         return True
@@ -51,7 +51,7 @@ def _looks_like_a_name(text: str) -> bool:
 def _is_known_word(word: str) -> bool:
     """A Dutch word (``wordfreq``'s list) or a compound of Dutch words. A surname
     such as "Qwazlowski" is neither."""
-    import wordfreq
+    import wordfreq  # late on purpose: about 0.2 s to import (see search.analysis)
 
     if wordfreq.zipf_frequency(word, "nl") > 0:
         return True

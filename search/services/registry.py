@@ -13,6 +13,7 @@ from django.core.signals import setting_changed
 
 from search.backends.base import SearchBackend
 from search.backends.database import DatabaseBackend
+from search.backends.meilisearch import MeilisearchBackend
 
 log = logging.getLogger("search")
 
@@ -40,8 +41,6 @@ def primary_backend() -> SearchBackend:
         with _backends_lock:
             backend = _backends.get("meilisearch")
             if backend is None:
-                from search.backends.meilisearch import MeilisearchBackend
-
                 backend = _backends["meilisearch"] = MeilisearchBackend(
                     url=settings.MEILISEARCH_URL,
                     api_key=settings.MEILISEARCH_API_KEY,
