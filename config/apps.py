@@ -16,6 +16,8 @@ class ProjectConfig(AppConfig):
     verbose_name = _("Platform")
 
     def ready(self) -> None:
+        # Registration belongs in ready(): importing these registers system checks and
+        # signal receivers, and pagecache needs the models.
         from config import (
             checks,  # noqa: F401  (registers the system checks)
             loginlimit,  # noqa: F401  (counts failed logins)
@@ -24,6 +26,8 @@ class ProjectConfig(AppConfig):
 
         pagecache.connect_signals()
 
+        # Not at the top: apps.py is imported before the app registry is ready, and
+        # the selectors import models.
         from agenda import selectors as agenda_selectors
         from vroegsignalering import selectors as signal_selectors
 

@@ -14,6 +14,8 @@ import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import dj_database_url
+
 TRUE_WORDS = {"1", "true", "yes", "on", "ja", "aan"}
 FALSE_WORDS = {"0", "false", "no", "off", "nee", "uit", ""}
 
@@ -103,8 +105,6 @@ def env_url(name: str, schemes: tuple[str, ...]) -> str:
 
 def parse_database_url(raw: str) -> dict:
     """Turn ``DATABASE_URL`` into a Django DATABASES entry, or explain what is wrong."""
-    import dj_database_url
-
     if not raw.startswith(("postgres://", "postgresql://", "sqlite://")):
         raise ConfigurationError(
             "DATABASE_URL must start with postgres:// (or sqlite:// for a file); got "

@@ -28,6 +28,8 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.dispatch import receiver
 
+from axes.helpers import get_client_ip_address
+
 
 def _window() -> tuple[int, int]:
     seconds = max(60, int(settings.AXES_COOLOFF_TIME * 3600))
@@ -35,8 +37,6 @@ def _window() -> tuple[int, int]:
 
 
 def _address(request) -> str:
-    from axes.helpers import get_client_ip_address
-
     return get_client_ip_address(request) or "unknown"
 
 

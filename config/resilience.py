@@ -17,6 +17,7 @@ import time
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
 
+import redis.exceptions
 from channels_redis.core import RedisChannelLayer
 
 logger = logging.getLogger("pact.resilience")
@@ -26,8 +27,6 @@ LOG_INTERVAL_SECONDS = 60.0
 
 
 def _redis_errors() -> tuple[type[BaseException], ...]:
-    import redis.exceptions
-
     return (
         redis.exceptions.ConnectionError,
         redis.exceptions.TimeoutError,

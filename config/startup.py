@@ -11,6 +11,15 @@ import os
 import sys
 from collections.abc import Callable
 
+import django
+from django.conf import settings
+from django.db import connection as default_connection
+from django.db.utils import OperationalError
+
+import psycopg
+
+from config.env import ConfigurationError, redact_url
+
 # Commands that do not need the database to be reachable.
 NO_DATABASE_COMMANDS = {
     "help",
@@ -33,11 +42,7 @@ def fail(message: str) -> None:
 
 def load_settings() -> None:
     """Import the settings now, turning a ConfigurationError into one sentence."""
-    from config.env import ConfigurationError
-
     try:
-        from django.conf import settings
-
         settings.INSTALLED_APPS  # noqa: B018  (forces the settings module to load)
     except ConfigurationError as error:
         fail(str(error))
@@ -49,13 +54,8 @@ def check_database(connection=None, database_url: str | None = None) -> None:
     ``connection`` defaults to Django's default connection and ``database_url`` to the
     setting (the tests pass their own to check other configurations in-process).
     """
-    from django.conf import settings
-    from django.db.utils import OperationalError
-
-    from config.env import redact_url
-
     if connection is None:
-        from django.db import connection
+        connection = default_connection
     if database_url is None:
         database_url = settings.DATABASE_URL
     try:
@@ -83,10 +83,6 @@ def _probe_pooled_postgres(connection) -> None:
         return
     if not connection.settings_dict.get("OPTIONS", {}).get("pool"):
         return
-    from django.db.utils import OperationalError
-
-    import psycopg
-
     params = {
         key: value
         for key, value in connection.get_connection_params().items()
@@ -103,8 +99,6 @@ def run_guarded(main: Callable[[], None], argv: list[str]) -> None:
     load_settings()
     command = argv[1] if len(argv) > 1 else "help"
     if command not in NO_DATABASE_COMMANDS and not command.startswith("-"):
-        import django
-
         django.setup()
         check_database()
     main()
