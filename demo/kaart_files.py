@@ -10,7 +10,7 @@
   keeps these in the admin; HSDS does not carry the norm table, and the importer
   matches categories and target groups by their code).
 * ``aanvulling.json``: what HSDS does not carry: the fields only professionals see,
-  "automatically granted", how many days ago each page was checked (so that four pages
+  how many days ago each page was checked (so that four pages
   are overdue whatever the day), the open mistake reports and the change waiting for
   approval.
 
@@ -36,7 +36,7 @@ SUPPLEMENT = DATA / "aanvulling.json"
 DEMO_BASE_URL = "https://sociale-kaart.example"
 
 INTERNAL_FIELDS = ("professional_notes", "professional_handover", "professional_phone")
-SERVICE_INTERNAL_FIELDS = (*INTERNAL_FIELDS, "is_automatic")
+SERVICE_INTERNAL_FIELDS = INTERNAL_FIELDS
 
 # Parts of a nested taxonomy term the importer does not read.
 TERM_EXTRAS = ("taxonomy", "language", "term_uri")

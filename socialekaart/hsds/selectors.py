@@ -160,6 +160,7 @@ def _has_condition_q() -> Q:
         | Q(eligibility_note__gt="")
         | Q(keywords__gt="")
         | Q(is_at_home=True)
+        | Q(is_automatic=True)
     )
 
 
@@ -214,6 +215,7 @@ def _term_q(term_id: str, Category, TargetGroup) -> Q:
         v.OTHER_CONDITIONS: ~Q(eligibility_note=""),
         v.KEYWORDS: ~Q(keywords=""),
         v.AT_HOME: Q(is_at_home=True),
+        v.AUTOMATIC: Q(is_automatic=True),
     }
     # Accessibility terms describe buildings, not services: no service matches them.
     return simple.get(code, Q(pk__in=[]))

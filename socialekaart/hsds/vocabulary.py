@@ -139,6 +139,7 @@ BENEFIT = "wat-u-krijgt"
 OTHER_CONDITIONS = "andere-voorwaarden"
 KEYWORDS = "zoekwoorden"
 AT_HOME = "aan-huis"
+AUTOMATIC = "automatisch-toegekend"
 WHEELCHAIR = "rolstoeltoegankelijk"
 ACCESSIBLE_TOILET = "toegankelijk-toilet"
 HEARING_LOOP = "ringleiding"
@@ -290,6 +291,14 @@ _TERM_LIST = [
         AT_HOME,
         "Hulp aan huis",
         "De organisatie komt voor deze hulp bij mensen thuis. Waarde: true.",
+        value="boolean",
+    ),
+    Term(
+        AUTOMATIC,
+        "Automatisch toegekend",
+        "Mensen krijgen dit zonder aanvraag, als ze aan de voorwaarden voldoen "
+        "(bijvoorbeeld een landelijke regeling die de uitvoerder zelf toekent). "
+        "Waarde: true.",
         value="boolean",
     ),
     Term(

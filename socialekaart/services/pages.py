@@ -173,25 +173,21 @@ def service_page_create(
 
 # What HSDS does not carry: for pages made by an import (the demo), and the only fields
 # this function may change.
+PROFESSIONAL_FIELDS = (
+    "professional_notes",
+    "professional_handover",
+    "professional_phone",
+)
 INTERNAL_FIELDS = {
-    OrganisationPage: (
-        "professional_notes",
-        "professional_handover",
-        "professional_phone",
-    ),
-    ServicePage: (
-        "professional_notes",
-        "professional_handover",
-        "professional_phone",
-        "is_automatic",
-    ),
+    OrganisationPage: PROFESSIONAL_FIELDS,
+    ServicePage: PROFESSIONAL_FIELDS,
 }
 
 
 @transaction.atomic
 def page_internal_fields_set(*, page: Page, actor=None, **fields: Any) -> Page:
-    """Set the fields an HSDS import cannot fill (the notes only professionals see,
-    "automatically granted") on ``page``'s latest revision, and publish it.
+    """Set the fields an HSDS import cannot fill (what only professionals see) on
+    ``page``'s latest revision, and publish it.
 
     The system (``actor=None``) or someone who may publish the page. Raises
     ``NotAllowed``, or ``ValidationError`` for a field outside ``INTERNAL_FIELDS`` or

@@ -379,3 +379,30 @@ class SourceBaseUrlTests:
         slugs = {page.slug for page in ServicePage.objects.all()}
         assert slug in slugs, (slugs, out.getvalue())
         assert not any(s.endswith("in-de-proef") for s in slugs)
+
+
+class AutomaticTests:
+    def test_automatically_granted_travels_as_an_attribute(self, kaart, tmp_path):
+        """ "Automatisch toegekend" leaves as a term of the NL taxonomy and comes back."""
+        from socialekaart.hsds import vocabulary
+        from socialekaart.models import ServicePage
+
+        page = ServicePage.objects.get(uuid=kaart.service_a.uuid)
+        page.is_automatic = True
+        page.save_revision().publish()
+        package = exporting.organization_package()
+        codes = [
+            (attribute.get("taxonomy_term") or {}).get("code")
+            for organization in package
+            for service in organization["services"]
+            if service["id"] == str(page.uuid)
+            for attribute in service["attributes"]
+        ]
+        assert vocabulary.AUTOMATIC in codes
+        path = write(tmp_path, package)
+        wipe_kaart()
+        report = import_hsds(path)
+        assert report.ok, [str(p) for p in report.problems]
+        assert ServicePage.objects.get(uuid=page.uuid).is_automatic
+        others = ServicePage.objects.exclude(uuid=page.uuid)
+        assert not others.filter(is_automatic=True).exists()

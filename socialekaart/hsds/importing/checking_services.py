@@ -242,7 +242,13 @@ class ServiceChecks(LocationChecks):
             if attribute.get("link_entity") == v.ENTITY_RULE and code:
                 rules[str(attribute.get("link_id"))].append((spot, code, attribute))
                 continue
-            if code in (v.BENEFIT, v.OTHER_CONDITIONS, v.KEYWORDS, v.AT_HOME):
+            if code in (
+                v.BENEFIT,
+                v.OTHER_CONDITIONS,
+                v.KEYWORDS,
+                v.AT_HOME,
+                v.AUTOMATIC,
+            ):
                 features[code] = str(attribute.get("value") or "")
                 continue
             category = (
@@ -281,6 +287,7 @@ class ServiceChecks(LocationChecks):
         plan["benefit"] = self.text(where, v.BENEFIT, features.get(v.BENEFIT), 200)
         plan["keywords"] = self.text(where, v.KEYWORDS, features.get(v.KEYWORDS), 300)
         plan["is_at_home"] = features.get(v.AT_HOME, "").lower() == "true"
+        plan["is_automatic"] = features.get(v.AUTOMATIC, "").lower() == "true"
         note = features.get(v.OTHER_CONDITIONS)
         ours = {t.id for t in v.TAXONOMIES}
         from_a_kaart = any(

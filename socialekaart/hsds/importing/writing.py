@@ -101,6 +101,7 @@ SERVICE_FIELDS = (
     "benefit",
     "keywords",
     "is_at_home",
+    "is_automatic",
     "eligibility_note",
     "service_area_note",
     "languages",

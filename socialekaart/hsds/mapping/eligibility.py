@@ -126,6 +126,8 @@ def service_attributes(service) -> list[dict]:
         feature(v.KEYWORDS, service.keywords)
     if service.is_at_home:
         feature(v.AT_HOME, "true")
+    if service.is_automatic:
+        feature(v.AUTOMATIC, "true")
     for position, rule in enumerate(ordered_rules(service), 1):
         found.extend(rule_attributes(rule, position))
     return found
