@@ -11,6 +11,9 @@ what it may see through the normal views.
 
 from __future__ import annotations
 
+from importlib import import_module
+
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.http import Http404
 
@@ -31,10 +34,6 @@ def _two_factor_ok(scope) -> bool:
 def _current_user(scope):
     """The scope's person as the database and the session store say now, or None
     when the account is inactive or the session ended (logout, expiry)."""
-    from importlib import import_module
-
-    from django.conf import settings
-
     user = scope.get("user")
     session = scope.get("session")
     if user is None or not user.is_authenticated or session is None:

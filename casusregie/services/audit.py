@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from casusregie.constants import AuditAction, AuditChannel
 from casusregie.models import AccessLogEntry, BreakGlassAccess, Case
+from casusregie.permissions import acting_as, active_break_glass, is_break_glass_view
 from pact.constants import Role
 from pact.models import Organisation
 
@@ -52,8 +53,6 @@ def audit_record(
     grant through which the actor sees the case. ``detail`` must hold no personal data
     (counts, field names, codes).
     """
-    from casusregie.permissions import acting_as
-
     roles: list[Role] = []
     if actor is not None:
         organisation, roles = acting_as(actor, case, organisation)
@@ -89,8 +88,6 @@ def audit_read(
 
     Marks the row as break-glass when the reader sees the case only that way.
     """
-    from casusregie.permissions import active_break_glass, is_break_glass_view
-
     break_glass = None
     if case is not None and is_break_glass_view(request.user, case):
         break_glass = active_break_glass(request.user, case)
@@ -116,8 +113,6 @@ def audit_read_cases(
     """Log one read per case of a page that shows something about several cases (the
     break-glass report: references and reasons), so each case's "who looked" list has
     it. One insert whatever the number. Returns the number of rows."""
-    from casusregie.permissions import acting_as
-
     actor = request.user
     organisation, roles = acting_as(actor)
     at = timezone.now()
@@ -153,8 +148,6 @@ def audit_read_objects(
     """Log one read per object (not a case) shown on a page: vroegsignalering's queue
     logs each household it lists, so "who looked at this household" is complete. One
     insert whatever the number. Returns the number of rows."""
-    from casusregie.permissions import acting_as
-
     actor = request.user
     organisation, roles = acting_as(actor, None, organisation)
     at = timezone.now()

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 
 from guardian.shortcuts import assign_perm, remove_perm
 
+from casusregie.constants import InvolvementRole
 from casusregie.models import Case, CaseGroupObjectPermission
 from casusregie.permissions import ACTIONS, expected_grants
 from pact.models import Organisation
@@ -51,8 +52,6 @@ def _current_pairs(case: Case) -> set[tuple[int, str]]:
 
 def grants_sync(case: Case) -> tuple[int, int]:
     """Make the case's group object permissions equal to the policy; (added, removed)."""
-    from django.contrib.auth.models import Group
-
     expected, current = _expected_pairs(case), _current_pairs(case)
     to_add, to_remove = expected - current, current - expected
     if to_add or to_remove:
@@ -83,8 +82,6 @@ def grants_check_all(*, fix: bool = False) -> GrantReport:
     Also checks the lead invariant: the case's lead organisation is the organisation of
     its one active lead involvement.
     """
-    from casusregie.constants import InvolvementRole
-
     report = GrantReport()
     for case in Case.objects.order_by("pk").iterator(chunk_size=500):
         report.cases += 1
