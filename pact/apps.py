@@ -17,6 +17,8 @@ class PactConfig(AppConfig):
 def _sync_role_groups(sender, app_config=None, using="default", **kwargs) -> None:
     # Groups must carry their permissions as soon as the permission rows exist, which is
     # after the last app's post_migrate creates them. Running once per app is cheap.
+    # Imported here: apps.py loads before the app registry is ready, and pact.roles
+    # imports models.
     from pact.roles import roles_sync_groups
 
     # Some app's permissions may not exist yet in this post_migrate round.

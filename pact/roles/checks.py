@@ -9,17 +9,14 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
 
 from pact.constants import Role
+from pact.models import Membership, Organisation
 from pact.roles.matrix import CAPABILITIES, PLATFORM
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
 
-    from pact.models import Organisation
-
 
 def _memberships(user):
-    from pact.models import Membership
-
     return Membership.objects.filter(user=user, user__is_active=True)
 
 
@@ -62,8 +59,6 @@ def can(user, capability: str, organisation: Organisation | None = None) -> bool
 
 def organisations_where(user, capability: str) -> QuerySet[Organisation]:
     """The organisations in which ``user`` may do ``capability``, as one query."""
-    from pact.models import Organisation
-
     rule = CAPABILITIES[capability]
     if not user.is_authenticated or not user.is_active:
         return Organisation.objects.none()

@@ -4,15 +4,10 @@ group per organisation and role, to which apps attach object permissions."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from django.contrib.auth.models import Group, Permission
 
 from pact.constants import Role
-
-if TYPE_CHECKING:
-    from pact.models import Organisation
-
+from pact.models import Organisation, OrganisationGroup
 
 # Django model permissions per role group, as "app_label.codename". Modules add their
 # own here when they add models; ``roles_sync_groups()`` applies this to the groups.
@@ -87,8 +82,6 @@ def organisation_group(organisation: Organisation, role: Role) -> Group:
     permissions on the organisation's pages, casusregie gives the case workers' group
     django-guardian permissions on the cases the organisation is involved in.
     """
-    from pact.models import OrganisationGroup
-
     link = (
         OrganisationGroup.objects.select_related("group")
         .filter(organisation=organisation, role=role)

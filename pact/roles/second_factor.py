@@ -3,6 +3,11 @@ HTTP requests and on websockets."""
 
 from __future__ import annotations
 
+from django.conf import settings
+
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.models import Device
+
 from pact.constants import Role
 from pact.roles.checks import can
 
@@ -31,8 +36,6 @@ def needs_second_factor(user) -> bool:
     Wagtail admin: every role of the matrix, superusers and staff, and anyone given the
     admin permission directly.
     """
-    from django.conf import settings
-
     if not settings.PACT_REQUIRE_2FA:
         return False
     if not user.is_authenticated or not user.is_active:
@@ -56,9 +59,6 @@ def second_factor_verified(user, session=None) -> bool:
         return bool(is_verified())
     if session is None:
         return False
-    from django_otp import DEVICE_ID_SESSION_KEY
-    from django_otp.models import Device
-
     device_id = session.get(DEVICE_ID_SESSION_KEY)
     if not device_id:
         return False
