@@ -11,17 +11,16 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.test import override_settings
 
+from demo import agenda as agenda_demo
+from demo import casusregie as casusregie_demo
+from demo import search as search_demo
+from demo import socialekaart as socialekaart_demo
+from demo import vroegsignalering as vroegsignalering_demo
 from demo.network import seed_network
 from pact.roles import roles_sync_groups
 
 
 def _steps():
-    from demo import agenda as agenda_demo
-    from demo import casusregie as casusregie_demo
-    from demo import search as search_demo
-    from demo import socialekaart as socialekaart_demo
-    from demo import vroegsignalering as vroegsignalering_demo
-
     return [
         ("netwerk en mensen", seed_network),
         ("sociale kaart", socialekaart_demo.seed),
