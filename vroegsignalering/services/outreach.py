@@ -31,6 +31,7 @@ from vroegsignalering.constants import (
 )
 from vroegsignalering.models import Attempt, Household
 from vroegsignalering.services.common import NotAllowed, log_change, rescore
+from vroegsignalering.services.planning import households_plan, week_start_of
 
 NO_CONTACT_RETRY_DAYS = 7
 
@@ -271,8 +272,6 @@ def household_reassign(
     municipality (routing reason "handmatig"). Attempts so far stay; a household
     without contact yet is planned again within the new partner's capacity this week.
     Raises ``NotAllowed``, ``ValidationError``."""
-    from vroegsignalering.services.planning import households_plan, week_start_of
-
     today = today or timezone.localdate()
     with transaction.atomic():
         household = _lock(household)
