@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 # Widths for DejaVu Sans (the PDF's font; browsers' sans-serif is narrower): about
 # 0.6 em per character on average, so 12 px labels get 7.2 px a character.
 LABEL_CHARS_PER_LINE = 36  # 36 x 7.2 px = 259 px, inside the 292 px label column
+ROUND_CHARS_PER_LINE = 14  # a round's label under a line chart wraps after this
 LEGEND_CHAR_W = 7.6
 
 BAR_COLOUR = "#00536b"
@@ -155,12 +156,26 @@ def line_chart(
         return mark_safe("")  # noqa: S308
     values = [v for _l, v in points] + ([target] if target is not None else [])
     high = _nice_ceiling(max(values) * 1.1)
+    if unit.strip() == "%" and max(values) <= 100:
+        high = min(high, 100)  # a share never needs an axis beyond 100%
     # The target's label sits in a right margin of its own, clear of the points.
     margin = 84 if target is not None else 10
     plot_left, plot_right = left + inset, width - margin - inset
     step = (plot_right - plot_left) / max(len(points) - 1, 1)
-    # Round labels are about 60 px wide: show every n-th so they never overlap.
-    every = max(1, math.ceil(64 / step)) if len(points) > 1 else 1
+    # Show every n-th round label so they never overlap (about 5.6 px a character).
+    widest = max(
+        len(line) for label, _v in points for line in _round_lines(label) or [""]
+    )
+    label_px = widest * 5.6 + 8
+    every = max(1, math.ceil(label_px / step)) if len(points) > 1 else 1
+    last = len(points) - 1
+    # The latest round is always labelled; the one shown before it gives way when the
+    # two would touch.
+    labelled = set(range(0, len(points), every))
+    if last not in labelled:
+        if (last % every) * step < label_px:
+            labelled.discard(last - last % every)
+        labelled.add(last)
 
     def y_of(v: float) -> float:
         return top + (height - top - bottom) * (1 - v / high)
@@ -184,16 +199,13 @@ def line_chart(
         + " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
         + '"/>'
     )
-    last = len(points) - 1
     for i, ((label, value), (x, y)) in enumerate(zip(points, coords, strict=True)):
         parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{BAR_COLOUR}"/>')
         parts.append(
             f'<text x="{x:.1f}" y="{max(y - 8, 10):.1f}" text-anchor="middle" font-size="11">{fmt(value)}</text>'
         )
-        if i % every == 0 or (i == last and last % every >= every / 2):
-            parts.append(
-                f'<text x="{x:.1f}" y="{height - bottom + 16}" text-anchor="middle" font-size="10">{escape(_short(label))}</text>'
-            )
+        if i in labelled:
+            parts.append(_round_label(label, x=x, y=height - bottom + 16))
     desc = "; ".join(f"{label}: {fmt(v)} {unit}".strip() for label, v in points)
     if target is not None:
         desc += "; " + _("doel") + f": {fmt(target)} {unit}".rstrip()
@@ -225,19 +237,48 @@ def _bar_label(label: str, *, x: int, y: float, row_h: int) -> str:
     )
 
 
+def _round_label(label: str, *, x: float, y: int) -> str:
+    """A round's label under the axis: one line, or two when it is long ("Mei–augustus"
+    over "2026"), never cut in the middle of a word or year."""
+    lines = _round_lines(label) or [""]
+    start = f'<text x="{x:.1f}" y="{y}" text-anchor="middle" font-size="10">'
+    if len(lines) == 1:
+        return f"{start}{escape(lines[0])}</text>"
+    return (
+        start
+        + "".join(
+            f'<tspan x="{x:.1f}" dy="{0 if i == 0 else 12}">{escape(line)}</tspan>'
+            for i, line in enumerate(lines)
+        )
+        + "</text>"
+    )
+
+
+def _round_lines(label: str) -> list[str]:
+    lines = textwrap.wrap(_short(label), ROUND_CHARS_PER_LINE, break_long_words=False)
+    if len(lines) > 2:
+        rest = " ".join(lines[1:])
+        lines = [
+            lines[0],
+            textwrap.shorten(rest, ROUND_CHARS_PER_LINE, placeholder=" …"),
+        ]
+    return lines
+
+
 def _nice_ceiling(value: float) -> float:
-    """The smallest of 1, 2, 2.5, 5 x 10^k that is at least ``value`` (axis tops)."""
+    """The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 x 10^k that is at least
+    ``value`` (axis tops close to the highest value)."""
     if value <= 0:
         return 1
     power = 10 ** math.floor(math.log10(value))
-    for factor in (1, 2, 2.5, 5, 10):
+    for factor in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
         if factor * power >= value:
             return factor * power
     return 10 * power
 
 
 def _short(label: str) -> str:
-    return label.replace("kwartaal ", "kw ").replace("e kw", "e kw")[:14]
+    return label.replace("kwartaal ", "kw ")
 
 
 def fmt(value: float) -> str:

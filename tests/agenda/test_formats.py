@@ -45,6 +45,35 @@ def test_line_chart_thins_round_labels_and_keeps_the_target_label_apart():
     assert re.search(r'<text x="56\d(\.\d)?" [^>]*>doel 3<', svg)
 
 
+def test_long_round_labels_take_two_lines_instead_of_being_cut():
+    """The council report's third round read "Mei–augustus 2" (cut at 14 characters)."""
+    points = [
+        ("Januari–april 2026", 40.0),
+        ("Mei–augustus 2026", 55.0),
+        ("September–december 2026", 61.0),
+    ]
+    svg = str(charts.line_chart(points, title="t", unit="%"))
+    lines = re.findall(r"<tspan[^>]*>([^<]*)</tspan>", svg)
+    assert "Mei–augustus" in lines and "2026" in lines
+    assert "September–december" in " ".join(lines)
+    assert "Mei–augustus 2<" not in svg
+
+
+@pytest.mark.parametrize(
+    ("values", "unit", "top"),
+    [
+        ([95.0, 98.0], "%", "100"),  # a percentage below 100 never gets a 0-200 axis
+        ([40.0, 50.0], "%", "60"),
+        ([95.0, 104.0], "bezoekers", "120"),
+        ([3.0], "", "4"),
+    ],
+)
+def test_the_axis_top_is_close_to_the_highest_value(values, unit, top):
+    points = [(f"{n}e kw 2026", value) for n, value in enumerate(values, 1)]
+    svg = str(charts.line_chart(points, title="t", unit=unit))
+    assert re.search(rf'text-anchor="end" font-size="11">{top}<', svg), svg
+
+
 def test_update_form_shows_and_accepts_dutch_decimals(
     client, cast, world, time_machine
 ):
