@@ -9,7 +9,7 @@ from casusregie.constants import EscalationStatus, HandoverStatus
 from casusregie.services.transitions import ESCALATION_TRANSITIONS, HANDOVER_TRANSITIONS
 
 ROOT = Path(__file__).resolve().parents[2]
-TRANSITIONS = ROOT / "casusregie" / "services" / "transitions.py"
+TRANSITIONS = ROOT / "casusregie" / "services" / "transitions"
 # Writes of a hand-over's or escalation's status, or of an involvement row.
 STATE_WRITE = re.compile(
     r"(handover|escalation)\.status\s*=(?!=)"
@@ -31,11 +31,11 @@ class TransitionTableTests:
     def test_no_other_module_writes_these_states(self):
         offenders = []
         for path in sorted((ROOT / "casusregie").rglob("*.py")):
-            if path == TRANSITIONS or "migrations" in path.parts:
+            if TRANSITIONS in path.parents or "migrations" in path.parts:
                 continue
             for number, line in enumerate(path.read_text().splitlines(), 1):
                 if STATE_WRITE.search(line):
                     offenders.append(
                         f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
                     )
-        assert offenders == [], "write these through casusregie/services/transitions.py"
+        assert offenders == [], "write these through casusregie/services/transitions/"
