@@ -70,6 +70,15 @@ class RequestsPerMinuteTests:
     def _limit(self, settings):
         settings.PACT_SIGNAL_API_REQUESTS_PER_MINUTE = 2
 
+    @pytest.fixture(autouse=True)
+    def _inside_one_minute(self):
+        """The limit counts per clock minute: on a slow machine the deliveries of one
+        test could fall in two minutes and the third would pass. Start each test at
+        the beginning of a minute, with the clock running."""
+        now = datetime.datetime.now(datetime.UTC).replace(second=1, microsecond=0)
+        with time_machine.travel(now + datetime.timedelta(minutes=1), tick=True):
+            yield
+
     def test_past_the_limit_the_api_answers_429_with_retry_after(self, keys):
         key, _other = keys
         assert deliver(key, first=1).status_code == 201
