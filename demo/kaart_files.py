@@ -35,8 +35,8 @@ SUPPLEMENT = DATA / "aanvulling.json"
 # under it (``source_base_urls``), whatever address this demo runs on.
 DEMO_BASE_URL = "https://sociale-kaart.example"
 
+# Fields only professionals see: never in HSDS (docs/hsds.md), so in the supplement.
 INTERNAL_FIELDS = ("professional_notes", "professional_handover", "professional_phone")
-SERVICE_INTERNAL_FIELDS = INTERNAL_FIELDS
 
 # Parts of a nested taxonomy term the importer does not read.
 TERM_EXTRAS = ("taxonomy", "language", "term_uri")

@@ -109,12 +109,11 @@ def _supplement() -> dict:
         *ServicePage.objects.select_related("kaart_check"),
     ]
     for page in pages:
-        names = (
-            kaart_files.SERVICE_INTERNAL_FIELDS
-            if isinstance(page, ServicePage)
-            else kaart_files.INTERNAL_FIELDS
-        )
-        values = {name: getattr(page, name) for name in names if getattr(page, name)}
+        values = {
+            name: getattr(page, name)
+            for name in kaart_files.INTERNAL_FIELDS
+            if getattr(page, name)
+        }
         if values:
             internal[_key(page)] = values
         check = getattr(page, "kaart_check", None)
