@@ -9,6 +9,8 @@ class SocialekaartConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        # Signal registration: Wagtail's models and the handlers (which import this
+        # app's models) can only be imported once the app registry is ready.
         from wagtail.models import TaskState
         from wagtail.signals import page_published, task_submitted
 

@@ -153,7 +153,8 @@ def _csv_rows(data: bytes) -> list[tuple[int, list[str]]]:
 
 
 def _xlsx_rows(data: bytes) -> list[tuple[int, list[str]]]:
-    # Imported here: openpyxl adds about half a second to every start of the site.
+    # Imported here: openpyxl adds 0.15-0.5 s (measured at different times on a shared
+    # machine) to every start of the site.
     from openpyxl import load_workbook
 
     try:

@@ -22,7 +22,6 @@ from vroegsignalering.selectors.households import (
     queue_counts_for_user,
     routing_rules_of,
     score_reasons,
-    total_amount,
 )
 
 __all__ = [
@@ -39,5 +38,4 @@ __all__ = [
     "queue_counts_for_user",
     "routing_rules_of",
     "score_reasons",
-    "total_amount",
 ]

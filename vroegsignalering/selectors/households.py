@@ -4,7 +4,6 @@ capacity as configured. Lists take the viewing user."""
 from __future__ import annotations
 
 import datetime
-from decimal import Decimal
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
@@ -123,7 +122,3 @@ def routing_rules_of(municipality: Municipality) -> QuerySet[RoutingRule]:
 
 def capacity_of(organisation) -> PartnerCapacity | None:
     return PartnerCapacity.objects.filter(organisation=organisation).first()
-
-
-def total_amount(households) -> Decimal:
-    return sum((h.total_amount for h in households), Decimal(0))
