@@ -49,7 +49,7 @@ def page_key(organisation_slug: str, service_slug: str | None = None) -> str:
 
 def compact(package: list[dict]) -> list[dict]:
     """The package without what HSDS repeats: ``last_modified`` (the time of the
-    export), the copy of each location inside ``service_at_locations`` (the location
+    export) and ``assured_date`` (the check, in the supplement), the copy of each location inside ``service_at_locations`` (the location
     is in the organisation's ``locations``), the parent's id in nested objects, the link
     of an attribute to its own service, and the parts of a term the importer does not
     read."""
@@ -57,6 +57,9 @@ def compact(package: list[dict]) -> list[dict]:
     for organization in package:
         for service in organization.get("services", []):
             service.pop("last_modified", None)
+            # The check date is kept as "days before today" in the supplement, so
+            # the demo's pages are as fresh on any day as on the day it was written.
+            service.pop("assured_date", None)
             service.pop("organization_id", None)
             for link in service.get("service_at_locations", []):
                 location = link.pop("location", None) or {}

@@ -29,6 +29,18 @@ ENDED = sum(
 )
 
 
+def test_the_files_hold_no_date_that_ages():
+    """Check dates live in the supplement as days before today: a demo seeded next year
+    has as many overdue pages as one seeded today, and the round trip below holds on
+    any day (an absolute ``assured_date`` made it fail after midnight)."""
+    import json
+
+    assert "assured_date" not in json.dumps(PACKAGE)
+    checked = kaart_files.read_json(kaart_files.SUPPLEMENT)["checked_days_ago"]
+    assert sum(1 for key in checked if "/" in key) == SERVICES
+    assert sum(1 for key in checked if "/" not in key) == ORGANISATIONS
+
+
 @pytest.fixture
 def seeded(wagtail_site):
     roles_sync_groups()
