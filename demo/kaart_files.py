@@ -10,9 +10,8 @@
   keeps these in the admin; HSDS does not carry the norm table, and the importer
   matches categories and target groups by their code).
 * ``aanvulling.json``: what HSDS does not carry: the fields only professionals see,
-  how many days ago each page was checked (so that four pages
-  are overdue whatever the day), the open mistake reports and the change waiting for
-  approval.
+  how many days ago each page was checked (so that four pages are overdue whatever the
+  day), the open mistake reports and the change waiting for approval.
 
 ``manage.py demo_kaart_files`` writes all three from the database, so the demo can be
 edited in the admin and written back.
@@ -35,9 +34,6 @@ SUPPLEMENT = DATA / "aanvulling.json"
 # under it (``source_base_urls``), whatever address this demo runs on.
 DEMO_BASE_URL = "https://sociale-kaart.example"
 
-# Fields only professionals see: never in HSDS (docs/hsds.md), so in the supplement.
-INTERNAL_FIELDS = ("professional_notes", "professional_handover", "professional_phone")
-
 # Parts of a nested taxonomy term the importer does not read.
 TERM_EXTRAS = ("taxonomy", "language", "term_uri")
 
@@ -49,10 +45,10 @@ def page_key(organisation_slug: str, service_slug: str | None = None) -> str:
 
 def compact(package: list[dict]) -> list[dict]:
     """The package without what HSDS repeats: ``last_modified`` (the time of the
-    export) and ``assured_date`` (the check, in the supplement), the copy of each location inside ``service_at_locations`` (the location
-    is in the organisation's ``locations``), the parent's id in nested objects, the link
-    of an attribute to its own service, and the parts of a term the importer does not
-    read."""
+    export), the copy of each location inside ``service_at_locations`` (the location is
+    in the organisation's ``locations``), the parent's id in nested objects, the link of
+    an attribute to its own service, and the parts of a term the importer does not
+    read; and without ``assured_date`` (the check is in the supplement)."""
     package = copy.deepcopy(package)
     for organization in package:
         for service in organization.get("services", []):

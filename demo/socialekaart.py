@@ -66,7 +66,7 @@ def _seed_taxonomy() -> None:
 
 def _import_new_organisations() -> set[str]:
     """Import the organisations of the package that are not in the kaart yet; their
-    page ids."""
+    slugs."""
     package = kaart_files.read_package()
     existing = {
         str(uuid) for uuid in OrganisationPage.objects.values_list("uuid", flat=True)
@@ -90,37 +90,26 @@ def _import_new_organisations() -> set[str]:
             raise CommandError(
                 f"The demo kaart does not import ({error}):\n{out.getvalue()}"
             ) from error
-    return {item["id"] for item in new}
+    return {kaart_files.organisation_slug(item) for item in new}
 
 
-def _pages(organisation_ids: set[str]) -> dict[str, object]:
-    """The pages of these organisations (and their offerings), by supplement key."""
-    pages: dict[str, object] = {}
-    for page in OrganisationPage.objects.filter(uuid__in=organisation_ids):
-        pages[kaart_files.page_key(page.slug)] = page
-        for service in ServicePage.objects.child_of(page):
-            pages[kaart_files.page_key(page.slug, service.slug)] = service
-    return pages
+def _complete(created: set[str], supplement: dict) -> None:
+    """What HSDS does not carry, for the pages of the organisations just imported."""
 
+    def new_pages(entries: dict):
+        for key, value in entries.items():
+            organisation_slug = key.partition("/")[0]
+            if organisation_slug in created and (page := _page(key)) is not None:
+                yield organisation_slug, page, value
 
-def _complete(pages: dict[str, object], supplement: dict) -> None:
-    """What HSDS does not carry, for the pages just imported."""
-    for key, fields in supplement["internal_fields"].items():
-        page = pages.get(key)
-        if page is not None:
-            services.page_internal_fields_set(page=page, actor=None, **fields)
+    for _slug, page, fields in new_pages(supplement["professional_fields"]):
+        services.page_professional_fields_set(page=page, actor=None, **fields)
     today = timezone.localdate()
-    for key, days in supplement["checked_days_ago"].items():
-        page = pages.get(key)
-        if page is not None:
-            organisation = OrganisationPage.objects.ancestor_of(
-                page, inclusive=True
-            ).get()
-            services.record_check(
-                page=page,
-                user=None if organisation.is_national else _editor(organisation.slug),
-                on=today - datetime.timedelta(days=days),
-            )
+    for slug, page, days in new_pages(supplement["checked_days_ago"]):
+        # Checked by the organisation's editor (none for the national organisations).
+        services.record_check(
+            page=page, user=_editor(slug), on=today - datetime.timedelta(days=days)
+        )
 
 
 def _page(key: str):
@@ -170,7 +159,7 @@ def seed(*, stdout) -> None:
     _seed_taxonomy()
     created = _import_new_organisations()
     supplement = kaart_files.read_json(kaart_files.SUPPLEMENT)
-    _complete(_pages(created), supplement)
+    _complete(created, supplement)
     _seed_reports(supplement)
     _seed_changes_waiting(supplement)
     stdout.write(

@@ -142,3 +142,12 @@ REPORT_RATE_LIMIT_PER_HOUR = 5
 REPORT_MIN_SECONDS = 3
 REPORT_MAX_AGE_SECONDS = 2 * 60 * 60
 REPORT_MAX_LINKS = 1
+
+
+# Fields of organisation and service pages that only professionals see: never in the
+# public pages, the search index or HSDS (docs/hsds.md).
+PROFESSIONAL_FIELDS = (
+    "professional_notes",
+    "professional_handover",
+    "professional_phone",
+)

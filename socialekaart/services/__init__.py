@@ -11,7 +11,7 @@ from socialekaart.services.freshness import (
 from socialekaart.services.norms import norm_period_upsert
 from socialekaart.services.pages import (
     organisation_page_create,
-    page_internal_fields_set,
+    page_professional_fields_set,
     service_page_create,
 )
 from socialekaart.services.permissions import (
@@ -36,8 +36,8 @@ __all__ = [
     "norm_period_upsert",
     "organisation_page_create",
     "organisation_page_sync_permissions",
-    "page_internal_fields_set",
     "page_mark_checked",
+    "page_professional_fields_set",
     "record_check",
     "service_page_create",
     "target_group_upsert",

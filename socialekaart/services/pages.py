@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from pact.models import Municipality, Organisation
+from socialekaart.constants import PROFESSIONAL_FIELDS
 from socialekaart.models import EligibilityRule, Location, OrganisationPage, ServicePage
 from socialekaart.permissions import NotAllowed
 from socialekaart.services.permissions import organisation_page_sync_permissions
@@ -171,29 +172,18 @@ def service_page_create(
     return _save_new_page(organisation_page, page, actor=actor, publish=publish)
 
 
-# What HSDS does not carry: for pages made by an import (the demo), and the only fields
-# this function may change.
-PROFESSIONAL_FIELDS = (
-    "professional_notes",
-    "professional_handover",
-    "professional_phone",
-)
-INTERNAL_FIELDS = {
-    OrganisationPage: PROFESSIONAL_FIELDS,
-    ServicePage: PROFESSIONAL_FIELDS,
-}
-
-
 @transaction.atomic
-def page_internal_fields_set(*, page: Page, actor=None, **fields: Any) -> Page:
-    """Set the fields an HSDS import cannot fill (what only professionals see) on
-    ``page``'s latest revision, and publish it.
+def page_professional_fields_set(*, page: Page, actor=None, **fields: Any) -> Page:
+    """Set what only professionals see (``PROFESSIONAL_FIELDS``, which an HSDS import
+    cannot fill) on ``page``'s latest revision, and publish it.
 
     The system (``actor=None``) or someone who may publish the page. Raises
-    ``NotAllowed``, or ``ValidationError`` for a field outside ``INTERNAL_FIELDS`` or
-    a value the page refuses."""
+    ``NotAllowed``, or ``ValidationError`` for any other field or a value the page
+    refuses."""
     page = page.specific
-    allowed = INTERNAL_FIELDS.get(type(page), ())
+    allowed = (
+        PROFESSIONAL_FIELDS if isinstance(page, OrganisationPage | ServicePage) else ()
+    )
     unknown = sorted(set(fields) - set(allowed))
     if unknown:
         raise ValidationError(

@@ -18,7 +18,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from demo import kaart_files
-from socialekaart.constants import ReportStatus
+from socialekaart.constants import PROFESSIONAL_FIELDS, ReportStatus
 from socialekaart.models import (
     Category,
     MistakeReport,
@@ -102,7 +102,7 @@ def _key(page) -> str:
 
 def _supplement() -> dict:
     today = timezone.localdate()
-    internal: dict[str, dict] = {}
+    professional: dict[str, dict] = {}
     checked: dict[str, int] = {}
     pages: list[OrganisationPage | ServicePage] = [
         *OrganisationPage.objects.select_related("kaart_check"),
@@ -111,11 +111,11 @@ def _supplement() -> dict:
     for page in pages:
         values = {
             name: getattr(page, name)
-            for name in kaart_files.INTERNAL_FIELDS
+            for name in PROFESSIONAL_FIELDS
             if getattr(page, name)
         }
         if values:
-            internal[_key(page)] = values
+            professional[_key(page)] = values
         check = getattr(page, "kaart_check", None)
         if check is not None:
             checked[_key(page)] = (today - check.checked_on).days
@@ -142,7 +142,7 @@ def _supplement() -> dict:
             }
         )
     return {
-        "internal_fields": dict(sorted(internal.items())),
+        "professional_fields": dict(sorted(professional.items())),
         "checked_days_ago": dict(sorted(checked.items())),
         "mistake_reports": reports,
         "changes_waiting_for_approval": pending,
